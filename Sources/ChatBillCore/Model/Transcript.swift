@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a parser made of one export: the messages in file order, what it noticed on the way, and
+/// the facts a report states about how the file was read.
+public struct Transcript: Sendable {
+    public let input: InputFile
+    /// The `name` of the parser that read the file.
+    public let parserName: String
+    /// Messages in file order.
+    public var messages: [Message]
+    /// Warnings and notes, in file order.
+    public var diagnostics: [Diagnostic]
+    /// The zone that wall-clock times were read in, and why that zone.
+    public let timeZone: ZoneChoice
+    /// The day/month order the timestamps were read with, where the format needed one.
+    public let dateOrder: DateOrderChoice?
+
+    public init(
+        input: InputFile,
+        parserName: String,
+        messages: [Message],
+        diagnostics: [Diagnostic],
+        timeZone: ZoneChoice,
+        dateOrder: DateOrderChoice?
+    ) {
+        self.input = input
+        self.parserName = parserName
+        self.messages = messages
+        self.diagnostics = diagnostics
+        self.timeZone = timeZone
+        self.dateOrder = dateOrder
+    }
+
+    /// Distinct senders of participant messages with how many messages each sent, most first.
+    public var senders: [(name: String, messages: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for message in messages where message.kind.isParticipantActivity {
+            if counts[message.sender] == nil { order.append(message.sender) }
+            counts[message.sender, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }.sorted { $0.messages > $1.messages }
+    }
+
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}

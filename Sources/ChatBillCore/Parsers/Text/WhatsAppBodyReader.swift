@@ -1,0 +1,96 @@
+/// Splits what follows a WhatsApp header into sender and text, and tells what kind of line it is,
+/// on bytes, with the markers of a `WhatsAppVocabulary`.
+struct WhatsAppBodyReader {
+    struct Body {
+        /// nil for a line the app wrote without an author.
+        var sender: Range<Int>?
+        var text: Range<Int>
+        var kind: MessageKind
+        var isEdited: Bool
+    }
+
+    private let attachmentPlaceholders: [[UInt8]]
+    private let attachmentSuffixes: [[UInt8]]
+    private let attachmentPrefixes: [[UInt8]]
+    private let deletedTexts: [[UInt8]]
+    private let callPrefixes: [[UInt8]]
+    private let editedMarkers: [[UInt8]]
+    private let systemPhrases: [[UInt8]]
+    private let encryptionNotices: [[UInt8]]
+
+    /// Sender names longer than this are taken as system text that happens to hold a colon.
+    private static let longestSender = 100
+
+    init(vocabulary: WhatsAppVocabulary) {
+        func bytes(_ strings: [String]) -> [[UInt8]] { strings.map { Array($0.utf8) } }
+        attachmentPlaceholders = bytes(vocabulary.attachmentPlaceholders)
+        attachmentSuffixes = bytes(vocabulary.attachmentSuffixes)
+        attachmentPrefixes = bytes(vocabulary.attachmentPrefixes)
+        deletedTexts = bytes(vocabulary.deletedTexts)
+        callPrefixes = bytes(vocabulary.callPrefixes)
+        editedMarkers = bytes(vocabulary.editedMarkers)
+        systemPhrases = bytes(vocabulary.systemPhrases)
+        encryptionNotices = bytes(vocabulary.systemPhrases.filter { $0.contains("encrypt") })
+    }
+
+    /// Reads the body that starts at `start`; `firstLineEnd` ends the header line and `end` the
+    /// message's last line.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, style: WhatsAppHeader.Style, start: Int, firstLineEnd: Int, end: Int)
+        -> Body
+    {
+        guard let colon = senderSeparator(bytes, start..<firstLineEnd) else {
+            return Body(sender: nil, text: bytes.trimmed(start..<end), kind: .system, isEdited: false)
+        }
+        let sender = bytes.trimmed(start..<colon)
+        var textStart = colon + 1
+        if textStart < end, bytes[textStart] == 0x20 { textStart += 1 }
+        let rawText = textStart..<max(textStart, end)
+        let startsWithMark = bytes.range(rawText, hasPrefix: [0xE2, 0x80, 0x8E])
+        var text = bytes.trimmed(rawText)
+        var isEdited = false
+        for marker in editedMarkers where bytes.range(text, hasSuffix: marker) {
+            text = bytes.trimmed(text.lowerBound..<(text.upperBound - marker.count))
+            isEdited = true
+        }
+        let kind = classify(bytes, text, style: style, markedByApp: startsWithMark)
+        return Body(sender: sender, text: text, kind: kind, isEdited: isEdited)
+    }
+
+    /// The colon that ends the sender's name in the header line, if the line has a sender.
+    private func senderSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
+        var index = line.lowerBound
+        while index < line.upperBound, index - line.lowerBound <= Self.longestSender {
+            switch bytes[index] {
+            case 0x3A:  // ':' followed by a space, the end of the line, or a non-digit (`Bob:.`)
+                let next = index + 1 < line.upperBound ? bytes[index + 1] : nil
+                if index > line.lowerBound, next.map({ $0 &- 0x30 >= 10 }) ?? true { return index }
+            case 0x22:  // a quote before any colon: system text such as `changed the subject to "a: b"`
+                return nil
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// What kind of line `text` is. Android writes the app's lines without an author, so only iOS
+    /// lines can be the app's here; iOS marks those (and attachments) with a leading LRM.
+    private func classify(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, style: WhatsAppHeader.Style, markedByApp: Bool
+    ) -> MessageKind {
+        if attachmentPlaceholders.contains(where: { bytes.range(text, equals: $0) })
+            || attachmentSuffixes.contains(where: { bytes.range(text, hasSuffix: $0) })
+            || attachmentPrefixes.contains(where: { bytes.range(text, hasPrefix: $0) })
+        {
+            return .attachment
+        }
+        if deletedTexts.contains(where: { bytes.range(text, equals: $0) }) { return .deleted }
+        if callPrefixes.contains(where: { bytes.range(text, hasPrefix: $0) }) { return .call }
+        guard style == .iOS else { return .text }
+        if encryptionNotices.contains(where: { bytes.range(text, hasPrefix: $0) }) { return .system }
+        guard markedByApp else { return .text }
+        if attachmentPrefixes.contains(where: { bytes.range(text, contains: $0) }) { return .attachment }
+        if systemPhrases.contains(where: { bytes.range(text, contains: $0) }) { return .system }
+        return .text
+    }
+}

@@ -1,0 +1,123 @@
+/// The timestamp prefix that starts every WhatsApp message line, read from bytes.
+///
+/// Android: `12/31/24, 9:05 PM - Alice: text`; iOS: `[31/12/2024, 21:05:33] Alice: text`, both
+/// possibly behind invisible marks (BOM, LRM). Only a line whose whole prefix matches starts a
+/// message; anything else continues the message before it.
+struct WhatsAppHeader: Equatable {
+    enum Style: Equatable { case android, iOS }
+
+    var style: Style
+    /// The three numbers of the date in the order written, and how many digits each had.
+    var fields: (Int, Int, Int)
+    var firstFieldDigits: Int
+    var hour: Int
+    var minute: Int
+    var second: Int
+    /// nil for a 24-hour clock, else whether the marker meant the afternoon.
+    var isPM: Bool?
+    /// Byte offset where the timestamp text starts (after invisible marks and `[`).
+    var timestampStart: Int
+    /// Byte offset just after the timestamp text (before `]` or ` - `).
+    var timestampEnd: Int
+    /// Byte offset where the sender (or system text) starts.
+    var bodyStart: Int
+
+    static func == (lhs: WhatsAppHeader, rhs: WhatsAppHeader) -> Bool {
+        lhs.style == rhs.style && lhs.fields == rhs.fields && lhs.hour == rhs.hour && lhs.minute == rhs.minute
+            && lhs.second == rhs.second && lhs.isPM == rhs.isPM && lhs.bodyStart == rhs.bodyStart
+    }
+
+    /// The date this header names when its fields are read in `order`; nil when the fields are not a
+    /// real date and time.
+    func civil(order: DateOrder) -> CivilDateTime? {
+        let (a, b, c) = fields
+        var year: Int
+        var month: Int
+        var day: Int
+        if isYearFirst {
+            (year, month, day) = (a, b, c)
+        } else {
+            switch order {
+            case .dmy: (day, month, year) = (a, b, c)
+            case .mdy: (month, day, year) = (a, b, c)
+            case .ymd: (year, month, day) = (a, b, c)
+            }
+        }
+        if year < 100 { year += 2000 }
+        var hour = hour
+        if let isPM {
+            guard hour >= 1, hour <= 12 else { return nil }
+            hour = hour % 12 + (isPM ? 12 : 0)
+        }
+        let civil = CivilDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        return civil.isValid ? civil : nil
+    }
+
+    /// Whether the date is written year first (`2024/12/31`).
+    var isYearFirst: Bool { firstFieldDigits >= 3 }
+}
+
+/// Matches `WhatsAppHeader`s at the start of lines, with the markers of a `WhatsAppVocabulary`.
+struct WhatsAppHeaderScanner {
+    private let meridiems: [(bytes: [UInt8], isPM: Bool)]
+    private let joiners: [[UInt8]]
+    private let separators: [[UInt8]]
+
+    init(vocabulary: WhatsAppVocabulary) {
+        // Longest first, so `a. m.` is tried before `a`-something shorter and `, ` before ` `.
+        meridiems = vocabulary.meridiems.map { (Array($0.marker.utf8), $0.isPM) }.sorted { $0.bytes.count > $1.bytes.count }
+        joiners = vocabulary.dateTimeJoiners.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        separators = vocabulary.androidSeparators.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+    }
+
+    /// The header at the start of `line` (a range of `bytes` without its line ending), if the whole
+    /// header grammar matches.
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> WhatsAppHeader? {
+        var cursor = TextCursor(bytes, line)
+        cursor.skipInvisibleMarks()
+        let bracketed = cursor.consume(0x5B)  // [
+        let timestampStart = cursor.position
+        guard let (a, aDigits) = cursor.number(maxDigits: 4) else { return nil }
+        guard let separator = cursor.peek(), separator == 0x2F || separator == 0x2E || separator == 0x2D else {
+            return nil
+        }
+        cursor.advance()
+        guard let (b, _) = cursor.number(maxDigits: 2), cursor.consume(separator),
+            let (c, cDigits) = cursor.number(maxDigits: 4)
+        else { return nil }
+        guard aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4) else { return nil }
+        cursor.consume(0x2E)  // some locales end the date with a dot: `31.12.24.`
+        guard cursor.consumeAny(of: joiners) else { return nil }
+        guard let (hour, _) = cursor.number(maxDigits: 2), cursor.consume(0x3A),
+            let (minute, minuteDigits) = cursor.number(maxDigits: 2), minuteDigits == 2
+        else { return nil }
+        var second = 0
+        if cursor.consume(0x3A) {
+            guard let (value, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
+            second = value
+        }
+        var isPM: Bool?
+        var afterTime = cursor
+        afterTime.skipSpaces()
+        for meridiem in meridiems where afterTime.consumeMarker(meridiem.bytes) {
+            isPM = meridiem.isPM
+            cursor = afterTime
+            break
+        }
+        cursor.consume(0x2E)  // a trailing dot after the time: `13:01.`
+        let timestampEnd = cursor.position
+        let style: WhatsAppHeader.Style
+        if bracketed {
+            guard cursor.consume(0x5D) else { return nil }  // ]
+            cursor.consume(0x20)
+            style = .iOS
+        } else {
+            guard cursor.consumeAny(of: separators) else { return nil }
+            style = .android
+        }
+        return WhatsAppHeader(
+            style: style, fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute,
+            second: second, isPM: isPM, timestampStart: timestampStart, timestampEnd: timestampEnd,
+            bodyStart: cursor.position)
+    }
+}

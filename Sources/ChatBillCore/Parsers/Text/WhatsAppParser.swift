@@ -1,0 +1,206 @@
+import Foundation
+
+/// WhatsApp's "Export chat" text file, from Android (`31/12/24, 21:05 - Alice: hi`) and iOS
+/// (`[31/12/24, 21:05:33] Alice: hi`), with 12- and 24-hour clocks.
+///
+/// The parser reads bytes in two passes: the first surveys every header to infer the day/month
+/// order for the whole file (skipped when `--date-order` is given), the second builds messages.
+/// A line whose whole prefix is not a header continues the previous message, so multi-line
+/// messages and pasted dates stay inside the message they belong to.
+public struct WhatsAppParser: TranscriptParser {
+    public let name = "whatsapp"
+    public let displayName = "WhatsApp chat export (.txt, Android and iOS)"
+    public let fileExtensions = ["txt"]
+
+    private let scanner: WhatsAppHeaderScanner
+    private let bodyReader: WhatsAppBodyReader
+
+    /// Lines before the first message that are reported one by one; beyond this they are counted.
+    private static let reportedStrayLines = 10
+
+    public init(vocabulary: WhatsAppVocabulary = .english) {
+        scanner = WhatsAppHeaderScanner(vocabulary: vocabulary)
+        bodyReader = WhatsAppBodyReader(vocabulary: vocabulary)
+    }
+
+    public func detect(_ probe: DetectionProbe) -> Detection {
+        let head = Array(probe.head)
+        let (lines, headers, firstIsHeader) = head.withUnsafeBufferPointer { buffer in
+            var lines = 0
+            var headers = 0
+            var firstIsHeader = false
+            for line in LineReader(buffer).prefix(50) where !buffer.trimmed(line.content).isEmpty {
+                let isHeader = scanner.match(buffer, line: line.content) != nil
+                if lines == 0 { firstIsHeader = isHeader }
+                lines += 1
+                if isHeader { headers += 1 }
+            }
+            return (lines, headers, firstIsHeader)
+        }
+        guard headers > 0 else { return .no("no line starts with a WhatsApp date and time") }
+        let named = probe.fileName.hasPrefix("WhatsApp Chat") || probe.fileName == "_chat.txt"
+        var confidence = 30 + 60 * headers / max(lines, 1) + (firstIsHeader ? 5 : 0) + (named ? 10 : 0)
+        confidence = min(confidence, 100)
+        return Detection(confidence: confidence, reason: "\(headers) of the first \(lines) lines are WhatsApp message headers")
+    }
+
+    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        let outcome = input.bytes.withUnsafeBufferPointer { buffer -> Result<Transcript, ChatBillError> in
+            let order: DateOrderChoice
+            if let forced = options.dateOrder {
+                order = DateOrderChoice(forced, source: .flag)
+            } else {
+                switch surveyDateOrder(buffer, file: input.displayName) {
+                case .success(let inferred): order = inferred
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return readMessages(buffer, input: input, order: order, zone: options.timeZone)
+        }
+        return try outcome.get()
+    }
+
+    /// Infers the day/month order from every header of the file.
+    private func surveyDateOrder(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<DateOrderChoice, ChatBillError> {
+        var dayFirstLine: Int?
+        var monthFirstLine: Int?
+        var yearFirstLine: Int?
+        var firstAmbiguousLine: Int?
+        for line in LineReader(bytes) {
+            guard let header = scanner.match(bytes, line: line.content) else { continue }
+            if header.isYearFirst {
+                yearFirstLine = yearFirstLine ?? line.number
+                continue
+            }
+            let (first, second, _) = header.fields
+            if first > 12, first <= 31, second <= 12 {
+                dayFirstLine = dayFirstLine ?? line.number
+            } else if second > 12, second <= 31, first <= 12 {
+                monthFirstLine = monthFirstLine ?? line.number
+            } else if first != second {
+                firstAmbiguousLine = firstAmbiguousLine ?? line.number
+            }
+        }
+        switch (dayFirstLine, monthFirstLine) {
+        case (let day?, let month?):
+            return .failure(
+                .needsChoice(
+                    Diagnostic(
+                        .error, file: file, at: InputLocation(line: max(day, month), column: 1),
+                        "dates disagree: line \(day) only reads as day/month, line \(month) only as month/day; "
+                            + "pass --date-order dmy or --date-order mdy")))
+        case (let day?, nil): return .success(DateOrderChoice(.dmy, source: .inferred(line: day)))
+        case (nil, let month?): return .success(DateOrderChoice(.mdy, source: .inferred(line: month)))
+        case (nil, nil):
+            if let ambiguous = firstAmbiguousLine {
+                return .failure(
+                    .needsChoice(
+                        Diagnostic(
+                            .error, file: file, at: InputLocation(line: ambiguous, column: 1),
+                            "cannot tell whether dates are day/month or month/day: no day in the file is above 12; "
+                                + "pass --date-order dmy (31/12) or --date-order mdy (12/31)")))
+            }
+            if let yearFirst = yearFirstLine {
+                return .success(DateOrderChoice(.ymd, source: .inferred(line: yearFirst)))
+            }
+            return .success(DateOrderChoice(.dmy, source: .indifferent))
+        }
+    }
+
+    /// A message whose header has been read and whose continuation lines are still coming.
+    private struct PendingMessage {
+        let header: WhatsAppHeader
+        let civil: CivilDateTime
+        let line: Int
+        let lineStart: Int
+        let headerLineEnd: Int
+        var end: Int
+        var lastLine: Int
+        var hasCarriageReturns: Bool
+    }
+
+    private func readMessages(
+        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, order: DateOrderChoice, zone: ZoneChoice
+    ) -> Result<Transcript, ChatBillError> {
+        let file = input.displayName
+        var messages: [Message] = []
+        var diagnostics: [Diagnostic] = []
+        var resolver = LocalTimeResolver(timeZone: zone.timeZone)
+        var pending: PendingMessage?
+        var strayLines = 0
+
+        func finish(_ message: PendingMessage) {
+            let (instant, resolution) = resolver.instant(of: message.civil)
+            let timestampText = bytes.string(message.header.timestampStart..<message.header.timestampEnd)
+            if resolution == .nonexistent {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: InputLocation(line: message.line, column: 1),
+                        "'\(timestampText)' does not exist in \(zone.timeZone.identifier) (the clocks skip it); "
+                            + "read with the offset before the change"))
+            }
+            let body = bodyReader.read(
+                bytes, style: message.header.style, start: message.header.bodyStart,
+                firstLineEnd: message.headerLineEnd, end: message.end)
+            var text = bytes.string(body.text)
+            if message.hasCarriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+            messages.append(
+                Message(
+                    instant: instant, timestampText: timestampText, sender: body.sender.map(bytes.string) ?? "",
+                    text: text, kind: body.kind, isEdited: body.isEdited,
+                    location: InputLocation(line: message.line, column: 1), lastLine: message.lastLine,
+                    byteRange: message.lineStart..<message.end))
+        }
+
+        for line in LineReader(bytes) {
+            if let header = scanner.match(bytes, line: line.content) {
+                if let civil = header.civil(order: order.order) {
+                    if let previous = pending { finish(previous) }
+                    pending = PendingMessage(
+                        header: header, civil: civil, line: line.number, lineStart: line.content.lowerBound,
+                        headerLineEnd: line.content.upperBound, end: line.content.upperBound, lastLine: line.number,
+                        hasCarriageReturns: false)
+                    continue
+                }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: InputLocation(line: line.number, column: 1),
+                        "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date and time "
+                            + "read as \(order.order.rawValue); the line is kept as text of the message before it"))
+            }
+            if var current = pending {
+                current.end = line.content.upperBound
+                current.lastLine = line.number
+                current.hasCarriageReturns = current.hasCarriageReturns || line.hadCarriageReturn
+                pending = current
+            } else if !bytes.trimmed(line.content).isEmpty {
+                strayLines += 1
+                if strayLines <= Self.reportedStrayLines {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
+                            "line before the first message is not a WhatsApp message; it is not billed"))
+                }
+            }
+        }
+        if let last = pending { finish(last) }
+        if strayLines > Self.reportedStrayLines {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: file,
+                    "\(strayLines - Self.reportedStrayLines) more lines before the first message were not read"))
+        }
+        guard !messages.isEmpty else {
+            return .failure(
+                .unreadableInput(
+                    Diagnostic(
+                        .error, file: file, at: InputLocation(line: 1, column: 1),
+                        "no line of this file starts like a WhatsApp message ('31/12/24, 21:05 - Name: text' "
+                            + "or '[31/12/24, 21:05:33] Name: text')")))
+        }
+        return .success(
+            Transcript(
+                input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
+                dateOrder: order))
+    }
+}

@@ -1,0 +1,62 @@
+/// The words WhatsApp writes around messages, as data: adding a locale means adding entries
+/// here, not a new code path. Every entry is matched on UTF-8 bytes.
+///
+/// In markers, a space stands for any of the spaces exports use there: U+0020, NBSP (U+00A0)
+/// or NARROW NO-BREAK SPACE (U+202F).
+public struct WhatsAppVocabulary: Sendable {
+    /// 12-hour markers and whether they mean the afternoon.
+    public var meridiems: [(marker: String, isPM: Bool)]
+    /// What stands between the date and the time (`, ` in `12/31/24, 9:05`).
+    public var dateTimeJoiners: [String]
+    /// What ends an Android header (` - ` in `12/31/24, 9:05 - Alice: hi`).
+    public var androidSeparators: [String]
+    /// Message texts that stand for a file that is not in the export, matched whole.
+    public var attachmentPlaceholders: [String]
+    /// Endings of a message text that mean a file is attached (`IMG-….jpg (file attached)`).
+    public var attachmentSuffixes: [String]
+    /// Beginnings of a message text that mean a file is attached (iOS `<attached: …>`).
+    public var attachmentPrefixes: [String]
+    /// Texts that replace a deleted message, matched whole.
+    public var deletedTexts: [String]
+    /// Beginnings of call events.
+    public var callPrefixes: [String]
+    /// The marker an edited message ends with.
+    public var editedMarkers: [String]
+    /// Pieces of text that make a line written by the app (on iOS such lines carry an author).
+    public var systemPhrases: [String]
+
+    /// English, as written by WhatsApp for Android and iOS.
+    public static let english = WhatsAppVocabulary(
+        meridiems: [
+            ("AM", false), ("PM", true), ("am", false), ("pm", true),
+            ("a.m.", false), ("p.m.", true), ("a. m.", false), ("p. m.", true),
+            ("A.M.", false), ("P.M.", true),
+        ],
+        dateTimeJoiners: [", ", ",", " "],
+        androidSeparators: [" - ", " \u{2013} "],
+        attachmentPlaceholders: [
+            "<Media omitted>", "<media omitted>", "image omitted", "video omitted", "audio omitted",
+            "sticker omitted", "document omitted", "GIF omitted", "Contact card omitted", "<attached>",
+        ],
+        attachmentSuffixes: [" (file attached)"],
+        attachmentPrefixes: ["<attached: "],
+        deletedTexts: ["This message was deleted", "You deleted this message", "This message was deleted."],
+        callPrefixes: ["Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
+            "Missed group video call"],
+        editedMarkers: ["<This message was edited>"],
+        systemPhrases: [
+            "Messages and calls are end-to-end encrypted",
+            "Messages to this group are now secured with end-to-end encryption",
+            "Messages you send to this group are now secured with end-to-end encryption",
+            "Messages to this chat and calls are now secured with end-to-end encryption",
+            "This business uses a secure service from Meta",
+            "This chat is with a business account",
+            "created group", "created this group", "changed the subject", "changed this group's icon",
+            "changed the group description", "deleted this group's icon", "changed the group name",
+            "Your security code with", "security code changed", "joined using this group's invite link",
+            "You're now an admin", "You are now an admin", "turned on disappearing messages",
+            "turned off disappearing messages", "changed their phone number", "added", "removed", "left",
+            "You were added",
+        ]
+    )
+}

@@ -1,0 +1,55 @@
+/// Byte-level comparisons for parsers' hot paths, where building a `String` to compare would cost
+/// more than the parsing itself.
+extension UnsafeBufferPointer<UInt8> {
+    func range(_ range: Range<Int>, equals pattern: [UInt8]) -> Bool {
+        range.count == pattern.count && self.range(range, hasAt: range.lowerBound, pattern)
+    }
+
+    func range(_ range: Range<Int>, hasPrefix pattern: [UInt8]) -> Bool {
+        range.count >= pattern.count && self.range(range, hasAt: range.lowerBound, pattern)
+    }
+
+    func range(_ range: Range<Int>, hasSuffix pattern: [UInt8]) -> Bool {
+        range.count >= pattern.count && self.range(range, hasAt: range.upperBound - pattern.count, pattern)
+    }
+
+    /// The first place `pattern` occurs inside `range`.
+    func firstIndex(of pattern: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var index = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while index <= last {
+            if self[index] == first, self.range(range, hasAt: index, pattern) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    func range(_ range: Range<Int>, contains pattern: [UInt8]) -> Bool {
+        firstIndex(of: pattern, in: range) != nil
+    }
+
+    private func range(_ range: Range<Int>, hasAt start: Int, _ pattern: [UInt8]) -> Bool {
+        for (offset, byte) in pattern.enumerated() where self[start + offset] != byte { return false }
+        return true
+    }
+
+    /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls) and spaces, and
+    /// without trailing spaces.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var cursor = TextCursor(self, range)
+        while true {
+            let before = cursor.position
+            cursor.skipInvisibleMarks()
+            cursor.skipSpaces()
+            if cursor.position == before { break }
+        }
+        var end = range.upperBound
+        while end > cursor.position, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
+        return cursor.position..<end
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,51 @@
+/// Every parser chatbill has, and the choice of one for an input.
+public struct ParserRegistry: Sendable {
+    /// The parsers in the order `chatbill formats` lists them.
+    public let parsers: [any TranscriptParser]
+
+    public init(parsers: [any TranscriptParser]) {
+        self.parsers = parsers
+    }
+
+    /// All built-in parsers.
+    public static let standard = ParserRegistry(parsers: [
+        WhatsAppParser()
+    ])
+
+    /// The parser named `name` (as in `--parser`).
+    public func parser(named name: String) -> (any TranscriptParser)? {
+        parsers.first { $0.name == name.lowercased() }
+    }
+
+    /// Every parser's answer for this input, most confident first.
+    public func rank(_ input: InputFile) -> [(parser: any TranscriptParser, detection: Detection)] {
+        let probe = DetectionProbe(input)
+        return parsers.map { ($0, $0.detect(probe)) }.sorted { $0.detection > $1.detection }
+    }
+
+    /// The parser to read `input` with: `named` when given, else the most confident one.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` for an empty input or one no parser recognises,
+    ///   and `ChatBillError.needsChoice` for an unknown `--parser` name.
+    public func choose(for input: InputFile, named: String? = nil) throws(ChatBillError) -> any TranscriptParser {
+        if let named {
+            guard let parser = parser(named: named) else {
+                let names = parsers.map(\.name).joined(separator: ", ")
+                throw .needsChoice(
+                    Diagnostic(.error, file: "--parser", "unknown format '\(named)'; known formats: \(names)"))
+            }
+            return parser
+        }
+        if input.bytes.isEmpty {
+            throw .unreadableInput(Diagnostic(.error, file: input.displayName, "the file is empty"))
+        }
+        guard let best = rank(input).first, best.detection.confidence > 0 else {
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: input.displayName, at: InputLocation(line: 1, column: 1),
+                    "no parser recognises this file; `chatbill formats` lists what chatbill reads, "
+                        + "and --parser NAME forces one"))
+        }
+        return best.parser
+    }
+}

@@ -1,0 +1,32 @@
+/// A reader for one export format. Parsers are chosen at run time (by detection or `--parser`),
+/// so the protocol has no associated types; every parser is listed in `ParserRegistry` and runs
+/// the shared conformance test.
+public protocol TranscriptParser: Sendable {
+    /// The name used with `--parser` and printed in reports (`whatsapp`).
+    var name: String { get }
+    /// What a person calls the format (`WhatsApp chat export (.txt)`).
+    var displayName: String { get }
+    /// File name endings the format usually has, without the dot.
+    var fileExtensions: [String] { get }
+
+    /// How sure the parser is that it can read this input, from its first bytes and its name.
+    /// Must be cheap: it may only look at `probe.head`.
+    func detect(_ probe: DetectionProbe) -> Detection
+
+    /// Reads the whole input. Recoverable problems become diagnostics in the transcript; only a
+    /// problem that leaves nothing sensible to report throws.
+    func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript
+}
+
+/// Choices that affect how wall-clock timestamps are read.
+public struct ParseOptions: Sendable {
+    /// The zone for exports whose timestamps have none.
+    public var timeZone: ZoneChoice
+    /// Forces the day/month order instead of inferring it.
+    public var dateOrder: DateOrder?
+
+    public init(timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil) {
+        self.timeZone = timeZone
+        self.dateOrder = dateOrder
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Who bills: the sender names that are the provider. Names match case-insensitively, ignoring
+/// surrounding spaces and the invisible marks exports put around names.
+public struct ProviderIdentity: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        /// From `--me`.
+        case flag
+        /// From the export's file name (`WhatsApp Chat with Alice.txt`) and its two senders.
+        case inferredFromFileName(String)
+    }
+
+    public let names: [String]
+    public let source: Source
+    private let normalizedNames: Set<String>
+
+    public init(names: [String], source: Source = .flag) {
+        self.names = names
+        self.source = source
+        self.normalizedNames = Set(names.map(Self.normalize))
+    }
+
+    public func isProvider(_ sender: String) -> Bool {
+        normalizedNames.contains(Self.normalize(sender))
+    }
+
+    public var summary: String {
+        let list = names.joined(separator: ", ")
+        switch source {
+        case .flag: return "\(list) (from --me)"
+        case .inferredFromFileName(let file): return "\(list) (the other sender of '\(file)')"
+        }
+    }
+
+    static func normalize(_ name: String) -> String {
+        let invisible: Set<Unicode.Scalar> = [
+            "\u{FEFF}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}",
+            "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+        ]
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: name.unicodeScalars.filter { !invisible.contains($0) })
+        return String(scalars).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// The provider for `transcript`: the `--me` names when given (each must be a sender), else the
+    /// one inference that cannot be wrong: a 1:1 export named after the other party
+    /// (`WhatsApp Chat with Alice.txt`) with exactly two senders.
+    ///
+    /// - Throws: `ChatBillError.needsChoice` listing the senders and how to choose.
+    public static func resolve(names: [String], for transcript: Transcript) throws(ChatBillError) -> ProviderIdentity {
+        let senders = transcript.senders
+        let file = transcript.input.displayName
+        let listing = senders.map { "'\($0.name)' (\($0.messages) messages)" }.joined(separator: ", ")
+        if !names.isEmpty {
+            let identity = ProviderIdentity(names: names)
+            guard senders.contains(where: { identity.isProvider($0.name) }) else {
+                throw .needsChoice(
+                    Diagnostic(
+                        .error, file: file,
+                        "no sender is named \(names.map { "'\($0)'" }.joined(separator: " or ")); the senders are "
+                            + "\(listing)"))
+            }
+            return identity
+        }
+        let fileName = transcript.input.fileName
+        for prefix in ["WhatsApp Chat with ", "WhatsApp Chat - "] where fileName.hasPrefix(prefix) {
+            var other = String(fileName.dropFirst(prefix.count))
+            if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
+            let otherParty = ProviderIdentity(names: [other])
+            let others = senders.filter { !otherParty.isProvider($0.name) }
+            if senders.count == 2, others.count == 1 {
+                return ProviderIdentity(names: [others[0].name], source: .inferredFromFileName(fileName))
+            }
+        }
+        let example = senders.first.map { " (for example --me \"\($0.name)\")" } ?? ""
+        throw .needsChoice(
+            Diagnostic(
+                .error, file: file,
+                "who is the provider? pass --me NAME\(example), repeatable for several names; the senders are "
+                    + "\(listing)"))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Why a session has the bounds it has, in terms of lines of the export.
+public struct SessionReasons: Sendable {
+    /// A message the reasons point at.
+    public struct Reference: Sendable, Hashable {
+        public let line: Int
+        public let sender: String
+        public let instant: Date
+
+        init(_ message: Message) {
+            line = message.location.line
+            sender = message.sender
+            instant = message.instant
+        }
+    }
+
+    /// A silence longer than the gap that did not end the session, because the provider ended it
+    /// within the work gap of their own previous message (remote work without chat).
+    public struct SilentWork: Sendable, Hashable {
+        public let after: Reference
+        public let before: Reference
+        public var seconds: Int { Int((before.instant.timeIntervalSince1970 - after.instant.timeIntervalSince1970).rounded()) }
+    }
+
+    public enum Start: String, Sendable {
+        /// The provider's first message minus the lead-in.
+        case leadIn = "lead-in"
+        /// The client's first message, since the lead-in would start before the client opened.
+        case clientOpened = "client-opened"
+        /// The previous session's end, since the lead-in would overlap it.
+        case previousSessionEnd = "previous-session-end"
+        /// An unanswered session has no billable start.
+        case unanswered
+    }
+
+    public enum Ending: Sendable, Hashable {
+        /// The next participant message came after a silence longer than the rules allow.
+        case silence(next: Reference, seconds: Int)
+        /// The export ends.
+        case endOfExport
+    }
+
+    public let openedBy: Reference
+    public let start: Start
+    public let silentWork: [SilentWork]
+    public let ending: Ending
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `chatbill`: chat exports in, billable time with evidence out. The root command only dispatches.
+@main
+struct ChatBill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chatbill",
+        abstract: "Turn chat exports into billable time, with the transcript as evidence.",
+        discussion: """
+            Exit codes: 0 ok, 1 warnings under --strict, 64 bad usage or a choice to make \
+            (provider, date order), 65 unreadable input.
+            """,
+        version: "0.1.0",
+        subcommands: [ReportCommand.self, ParseCommand.self, DetectCommand.self, FormatsCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ChatBillCore
+
+/// `chatbill detect`: which parser would read a file, and how sure each parser is.
+struct DetectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Say which format a file is, with each parser's confidence.")
+
+    @Argument(help: "The file to look at, or - for standard input.")
+    var file: String
+
+    func run() throws {
+        let input: InputFile
+        do {
+            input = try InputFile.read(path: file)
+        } catch {
+            throw Terminal.fail(error)
+        }
+        let ranking = ParserRegistry.standard.rank(input)
+        for (parser, detection) in ranking {
+            print("\(parser.name)\t\(detection.confidence)\t\(detection.reason)")
+        }
+        guard let best = ranking.first, best.detection.confidence > 0 else {
+            throw Terminal.fail(
+                .unreadableInput(
+                    Diagnostic(
+                        .error, file: input.displayName,
+                        input.bytes.isEmpty ? "the file is empty" : "no parser recognises this file")))
+        }
+    }
+}

@@ -38,6 +38,20 @@ struct ReportDocument: Encodable {
         let leadInSeconds: Int
         let leadOutSeconds: Int
         let rounding: RoundingRule
+
+        /// `workGapSeconds` is written as null when the rule is off, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(gapSeconds, forKey: .gapSeconds)
+            try container.encode(workGapSeconds, forKey: .workGapSeconds)
+            try container.encode(leadInSeconds, forKey: .leadInSeconds)
+            try container.encode(leadOutSeconds, forKey: .leadOutSeconds)
+            try container.encode(rounding, forKey: .rounding)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case gapSeconds, workGapSeconds, leadInSeconds, leadOutSeconds, rounding
+        }
     }
 
     struct RoundingRule: Encodable {

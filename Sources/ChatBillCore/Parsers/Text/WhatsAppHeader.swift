@@ -46,7 +46,7 @@ struct WhatsAppHeader: Equatable {
         if year < 100 { year += 2000 }
         var hour = hour
         if let isPM {
-            guard hour >= 1, hour <= 12 else { return nil }
+            guard hour <= 12 else { return nil }  // `00:08 a. m.` occurs too
             hour = hour % 12 + (isPM ? 12 : 0)
         }
         let civil = CivilDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)

@@ -43,9 +43,8 @@ public enum XMLStreamReader {
                 Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
             }, context)
             while xmlTextReaderRead(reader) == 1 {
-                let location = InputLocation(
-                    line: Int(max(1, xmlTextReaderGetParserLineNumber(reader))),
-                    column: Int(max(1, xmlTextReaderGetParserColumnNumber(reader))))
+                // The node's own line; libxml2 keeps no column for nodes, so columns are 1.
+                let location = InputLocation(line: Int(max(1, xmlGetLineNo(xmlTextReaderCurrentNode(reader)))), column: 1)
                 switch xmlTextReaderNodeType(reader) {
                 case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                     let name = string(xmlTextReaderConstName(reader))

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+/// The English WhatsApp samples of the shared corpus (real exports from other projects), checked
+/// against the header counts and first/last timestamps recorded independently in SOURCES.tsv.
+/// Skips when the corpus is not beside the checkout.
+@Suite("Shared corpus: English WhatsApp", .enabled(if: Fixtures.corpus != nil, "../shared/corpus is absent"))
+struct CorpusTests {
+    struct Sample: CustomTestStringConvertible, Sendable {
+        let path: String
+        let messages: Int
+        let first: String
+        let last: String
+        let order: DateOrder?
+        var testDescription: String { path }
+    }
+
+    /// The English samples; the other locales belong to the locale work.
+    static let english: Set<String> = [
+        "whatsapp/MasterScrat__Chatistics/_chat.txt",
+        "whatsapp/MasterScrat__Chatistics/_chat 2.txt",
+        "whatsapp/SpiritFour__whatsanalyze/chat_example.txt",
+        "whatsapp/joweich__chat-miner/test_ddmmyy_24hrs.txt",
+        "whatsapp/joweich__chat-miner/test_mmddyy_24hrs.txt",
+        "whatsapp/joweich__chat-miner/test_mmddyyyy_12hrs.txt",
+        "whatsapp/joweich__chat-miner/test_yyyymmdd_24hrs.txt",
+        "whatsapp/lucasrodes__whatstk/example-12h.txt",
+        "whatsapp/lucasrodes__whatstk/example_2.txt",
+        "whatsapp/mlomb__chat-analytics/2A_5M.txt",
+        "whatsapp/rodrigogs__whats-reader/WhatsApp Chat with Alice.txt",
+        "whatsapp/rodrigogs__whats-reader/ios-format-test.txt",
+        "whatsapp/rodrigogs__whats-reader/ios-private-chat___chat.txt",
+        "whatsapp/rodrigogs__whats-reader/dash-format-test.txt",
+        "whatsapp/rodrigogs__whats-reader/bracketed-year-first-test.txt",
+    ]
+
+    /// Where SOURCES.tsv's best-effort header count is wrong, the count read by hand, and why.
+    /// (`emmaakachukwu__whatsapp-chat-parser-rb/sample.txt` is left out: it mixes month-first
+    /// Android lines with day-first iOS lines in one synthetic file.)
+    static let countsReadByHand: [String: Int] = [
+        // Line 22, `2/11/19, 14:48 Alice Placeholder: …`, has no ` - ` separator: it is text of
+        // the message on line 21, not a header.
+        "whatsapp/MasterScrat__Chatistics/_chat.txt": 22
+    ]
+
+    /// Rows of SOURCES.tsv for the English samples. A date order marked `?` there was a guess, so
+    /// the test passes it as `--date-order` would.
+    static let samples: [Sample] = {
+        guard let corpus = Fixtures.corpus,
+            let table = try? String(contentsOf: corpus.appending(path: "SOURCES.tsv"), encoding: .utf8)
+        else { return [] }
+        return table.split(separator: "\n").dropFirst().compactMap { row -> Sample? in
+            let columns = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 9, english.contains(columns[0]), let count = Int(columns[6]) else { return nil }
+            let firstColumn = columns[7]
+            let guessed = firstColumn.contains("?,") || firstColumn.contains("?)")
+            let order = guessed ? DateOrder(argument: String(firstColumn.split(separator: "(")[1].prefix(3))) : nil
+            return Sample(
+                path: columns[0], messages: countsReadByHand[columns[0]] ?? count, first: String(firstColumn.prefix(19)),
+                last: String(columns[8].prefix(19)), order: order)
+        }
+    }()
+
+    @Test func everyEnglishSampleIsListed() {
+        #expect(Self.samples.count == Self.english.count)
+    }
+
+    @Test(arguments: samples)
+    func noMessageIsLost(sample: Sample) throws {
+        let corpus = try #require(Fixtures.corpus)
+        let input = try InputFile.read(path: corpus.appending(path: sample.path).path)
+        #expect(try ParserRegistry.standard.choose(for: input).name == "whatsapp")
+        let utc = ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag)
+        let transcript = try WhatsAppParser().parse(input, options: ParseOptions(timeZone: utc, dateOrder: sample.order))
+        #expect(transcript.messages.count == sample.messages)
+        func wallClock(_ message: Message?) -> String {
+            guard let message else { return "" }
+            let civil = ISOTimestamp.local(message.instant, in: utc.timeZone)
+            return "\(civil.dateString)T\(civil.timeString)"
+        }
+        #expect(wallClock(transcript.messages.first) == sample.first)
+        #expect(wallClock(transcript.messages.last) == sample.last)
+        #expect(transcript.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+}

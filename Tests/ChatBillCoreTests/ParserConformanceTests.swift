@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+/// The test every parser runs (STYLE.md): stable order, every message located inside its file,
+/// no message lost or invented on the fixtures, and garbage, empty or binary input answered with
+/// diagnostics, never a crash.
+@Suite("Parser conformance")
+struct ParserConformanceTests {
+    /// The fixtures of each registered parser; every parser must have some.
+    static let fixturesByParser: [String: [String]] = [
+        "whatsapp": Fixtures.whatsApp
+    ]
+
+    static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in
+        (fixturesByParser[parser.name] ?? []).map { (parser.name, $0) }
+    }
+
+    @Test func everyRegisteredParserHasFixtures() {
+        for parser in ParserRegistry.standard.parsers {
+            #expect(!(Self.fixturesByParser[parser.name] ?? []).isEmpty, "\(parser.name) has no fixtures")
+        }
+    }
+
+    func parse(_ parserName: String, _ fixture: String) throws -> Transcript {
+        let parser = try #require(ParserRegistry.standard.parser(named: parserName))
+        return try parser.parse(Fixtures.input(fixture), options: ParseOptions(timeZone: Fixtures.berlin))
+    }
+
+    @Test(arguments: cases)
+    func detectionPicksTheParserForItsFixtures(parserName: String, fixture: String) throws {
+        let chosen = try ParserRegistry.standard.choose(for: Fixtures.input(fixture))
+        #expect(chosen.name == parserName)
+    }
+
+    @Test(arguments: cases)
+    func parsingIsStable(parserName: String, fixture: String) throws {
+        let first = try parse(parserName, fixture)
+        let second = try parse(parserName, fixture)
+        #expect(first.messages == second.messages)
+        #expect(first.diagnostics == second.diagnostics)
+    }
+
+    @Test(arguments: cases)
+    func everyMessageIsLocatedInsideItsFile(parserName: String, fixture: String) throws {
+        let transcript = try parse(parserName, fixture)
+        let input = transcript.input
+        var previousLine = 0
+        for message in transcript.messages {
+            #expect(message.location.line >= 1 && message.location.line <= input.lines.lineCount)
+            #expect(message.lastLine >= message.location.line && message.lastLine <= input.lines.lineCount)
+            #expect(message.byteRange.lowerBound >= 0 && message.byteRange.upperBound <= input.bytes.count)
+            #expect(input.lines.location(ofByte: message.byteRange.lowerBound) == message.location)
+            #expect(message.location.line > previousLine, "messages come in file order")
+            previousLine = message.lastLine
+        }
+    }
+
+    @Test(arguments: cases)
+    func noMessageIsLostOrInvented(parserName: String, fixture: String) throws {
+        let transcript = try parse(parserName, fixture)
+        var lines = ""
+        MessageJSONLines.render(transcript) { lines += $0 }
+        try expectGolden(lines, fixture + ".expected.jsonl")
+    }
+
+    @Test(arguments: cases)
+    func everyLineIsAccountedFor(parserName: String, fixture: String) throws {
+        let transcript = try parse(parserName, fixture)
+        var covered = Set<Int>()
+        for message in transcript.messages { covered.formUnion(message.location.line...message.lastLine) }
+        for diagnostic in transcript.diagnostics { if let line = diagnostic.location?.line { covered.insert(line) } }
+        let input = transcript.input
+        for line in 1...input.lines.lineCount where !covered.contains(line) {
+            let content = input.bytes[input.lines.byteRange(ofLine: line, in: input.bytes)]
+            #expect(content.allSatisfy { $0 == 0x20 || $0 == 0x09 }, "line \(line) of \(fixture) is neither read nor reported")
+        }
+    }
+
+    static let garbage: [(String, [UInt8])] = {
+        var generator = SeededGenerator(seed: 42)
+        let random = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let header = Array("14/10/2026, 09:00 - A: x\n".utf8)
+        return [
+            ("empty", []),
+            ("random bytes", random),
+            ("NUL bytes", [UInt8](repeating: 0, count: 512)),
+            ("only newlines", Array("\n\n\r\n\n".utf8)),
+            ("a header then binary", header + random),
+            ("a header cut in the middle", Array("14/10/2026, 09:0".utf8)),
+            ("a long line", [UInt8](repeating: 0x41, count: 200_000)),
+            ("invalid UTF-8 after a header", header + [0xC3, 0x28, 0xFF, 0xFE, 0x0A]),
+            ("brackets and digits", Array("[[[[ 99/99/9999, 99:99:99 ] ::::\n".utf8)),
+        ]
+    }()
+
+    @Test(arguments: ParserRegistry.standard.parsers.map(\.name))
+    func garbageGivesDiagnosticsNeverACrash(parserName: String) throws {
+        let parser = try #require(ParserRegistry.standard.parser(named: parserName))
+        for (label, bytes) in Self.garbage {
+            let input = InputFile(displayName: label, bytes: bytes)
+            _ = parser.detect(DetectionProbe(input))
+            do {
+                let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+                for message in transcript.messages {
+                    #expect(message.byteRange.upperBound <= bytes.count, "\(label)")
+                }
+            } catch {
+                #expect(error.diagnostic.file == label, "\(label): the error names the file")
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Reports")
+struct ReportTests {
+    func danaReport(policy: BillingPolicy = BillingPolicy()) throws -> Report {
+        let transcript = try WhatsAppParser().parse(
+            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"), options: ParseOptions(timeZone: Fixtures.berlin))
+        return Report(transcript: transcript, provider: ProviderIdentity(names: ["Sam Keller"]), policy: policy)
+    }
+
+    /// The bundled fixture, computed by hand from its lines (Europe/Berlin, default rules):
+    /// - 14 Oct, lines 2–8: Dana opens 09:02, Sam's first reply 09:10 → start 09:08 (lead-in 2m);
+    ///   09:13→09:31 is Sam's silent work (18m ≤ 1h); ends 09:33 → 25m.
+    /// - 14 Oct, lines 9–12: Dana 11:47, Sam 11:52 → start 11:50; 11:52→12:30 silent work; ends 12:31 → 41m.
+    /// - 14 Oct, line 13: Dana 16:05, no reply → unanswered. Day: 66m raw, rounded up to 75m.
+    /// - 15 Oct, lines 14–19: Sam opens 08:58 → start 08:56; ends 09:08 → 12m.
+    /// - 15 Oct, line 20: Sam's missed call at 10:40, 1h35m after his 09:05 → own session 10:38–10:40 → 2m.
+    ///   Day: 14m raw, rounded up to 15m.
+    /// Total: 80m raw, 90m billed.
+    @Test func theBundledFixtureMatchesTheHandComputation() throws {
+        let report = try danaReport()
+        let bill = report.bill
+        let zone = Fixtures.berlin.timeZone
+        #expect(
+            bill.lines.map { "\(ISOTimestamp.format($0.session.start, in: zone)) \(ISOTimestamp.format($0.session.end, in: zone))" }
+                == [
+                    "2026-10-14T09:08:00+02:00 2026-10-14T09:33:00+02:00",
+                    "2026-10-14T11:50:00+02:00 2026-10-14T12:31:00+02:00",
+                    "2026-10-14T16:05:00+02:00 2026-10-14T16:05:00+02:00",
+                    "2026-10-15T08:56:00+02:00 2026-10-15T09:08:00+02:00",
+                    "2026-10-15T10:38:00+02:00 2026-10-15T10:40:00+02:00",
+                ])
+        #expect(bill.lines.map(\.rawSeconds) == [25, 41, 0, 12, 2].map { $0 * 60 })
+        #expect(bill.lines.map { $0.session.lines } == [2...8, 9...12, 13...13, 14...19, 20...20])
+        #expect(bill.lines.map { "\($0.session.providerMessages)/\($0.session.clientMessages)" } == ["3/3", "2/2", "0/1", "2/3", "1/0"])
+        #expect(bill.days.map(\.date) == ["2026-10-14", "2026-10-15"])
+        #expect(bill.days.map(\.rawSeconds) == [66 * 60, 14 * 60])
+        #expect(bill.days.map(\.billedSeconds) == [75 * 60, 15 * 60])
+        #expect(bill.rawSeconds == 80 * 60)
+        #expect(bill.billedSeconds == 90 * 60)
+        #expect(bill.unansweredSessions == 1)
+    }
+
+    @Test func theTableMatchesItsGoldenFile() throws {
+        try expectGolden(TableReportRenderer().render(danaReport()), "whatsapp/WhatsApp Chat with Dana Fischer.report.txt")
+    }
+
+    @Test func theJSONContractMatchesItsGoldenFile() throws {
+        let json = JSONReportRenderer().render(try danaReport())
+        try expectGolden(json, "whatsapp/WhatsApp Chat with Dana Fischer.report.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "chatbill.report/1")
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["billedSeconds"] as? Int == 5400)
+        #expect(totals["rawSeconds"] as? Int == 4800)
+        let inputs = try #require(object["inputs"] as? [[String: Any]])
+        #expect(inputs.first?["sha256"] as? String == (try Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt")).sha256)
+    }
+
+    @Test func theHeaderStatesEveryRuleUsed() throws {
+        let policy = BillingPolicy(
+            gapSeconds: 600, workGapSeconds: nil, leadInSeconds: 0, leadOutSeconds: 60,
+            rounding: Rounding(incrementSeconds: 360, mode: .nearest, scope: .session))
+        let table = TableReportRenderer().render(try danaReport(policy: policy))
+        for expected in ["gap: 10m", "work gap: off", "lead-in: 0m", "lead-out: 1m", "rounding: to the nearest 6m per session",
+            "zone      Europe/Berlin (from --tz)", "provider  Sam Keller (from --me)", "dates     dmy (inferred from line 1)"]
+        {
+            #expect(table.contains(expected), "\(expected)")
+        }
+    }
+}
+
+@Suite("Provider identity")
+struct ProviderIdentityTests {
+    func transcript(_ name: String, _ text: String) throws -> Transcript {
+        try WhatsAppParser().parse(
+            InputFile(displayName: "exports/" + name, bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+    }
+
+    let twoSenders = "14/10/2026, 09:00 - Alice: hi\n14/10/2026, 09:01 - Sam: hello\n14/10/2026, 09:02 - Alice: thanks\n"
+
+    @Test func aOneToOneExportNamedAfterTheClientNamesTheProvider() throws {
+        let identity = try ProviderIdentity.resolve(names: [], for: transcript("WhatsApp Chat with Alice.txt", twoSenders))
+        #expect(identity.names == ["Sam"])
+        #expect(identity.summary == "Sam (the other sender of 'WhatsApp Chat with Alice.txt')")
+    }
+
+    @Test func withoutThatTheSendersAreListed() throws {
+        #expect {
+            try ProviderIdentity.resolve(names: [], for: transcript("_chat.txt", twoSenders))
+        } throws: { error in
+            guard case .needsChoice(let diagnostic) = error as? ChatBillError else { return false }
+            return diagnostic.message.contains("'Alice' (2 messages), 'Sam' (1 messages)")
+                && diagnostic.message.contains("--me")
+        }
+    }
+
+    @Test func aNameThatIsNoSenderIsAnError() throws {
+        #expect(throws: ChatBillError.self) {
+            try ProviderIdentity.resolve(names: ["Bob"], for: transcript("_chat.txt", twoSenders))
+        }
+    }
+
+    @Test func namesMatchIgnoringCaseSpacesAndInvisibleMarks() {
+        let identity = ProviderIdentity(names: ["sam keller"])
+        #expect(identity.isProvider("Sam Keller "))
+        #expect(identity.isProvider("\u{200E}Sam Keller"))
+        #expect(!identity.isProvider("Sam"))
+    }
+}

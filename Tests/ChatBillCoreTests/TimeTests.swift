@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Time: civil dates, zones, DST")
+struct TimeTests {
+    @Test func daysFromCivilRoundTripsAcrossCenturies() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<2000 {
+            let days = Int.random(in: -800_000...800_000, using: &generator)
+            let (year, month, day) = CivilDateTime.civilFromDays(days)
+            #expect(CivilDateTime.daysFromCivil(year: year, month: month, day: day) == days)
+        }
+        #expect(CivilDateTime.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
+        #expect(CivilDateTime.daysFromCivil(year: 2000, month: 3, day: 1) == 11_017)
+    }
+
+    @Test func invalidDatesAreRecognised() {
+        #expect(CivilDateTime(year: 2024, month: 2, day: 29).isValid)
+        #expect(!CivilDateTime(year: 2023, month: 2, day: 29).isValid)
+        #expect(!CivilDateTime(year: 2024, month: 13, day: 1).isValid)
+        #expect(!CivilDateTime(year: 2024, month: 4, day: 31).isValid)
+    }
+
+    @Test func wallClockBecomesTheRightInstantInBerlinSummerAndWinter() {
+        var resolver = LocalTimeResolver(timeZone: Fixtures.berlin.timeZone)
+        let winter = resolver.instant(of: CivilDateTime(year: 2026, month: 1, day: 10, hour: 12))
+        #expect(ISOTimestamp.format(winter.instant, in: TimeZone(identifier: "UTC")!) == "2026-01-10T11:00:00+00:00")
+        let summer = resolver.instant(of: CivilDateTime(year: 2026, month: 7, day: 10, hour: 12))
+        #expect(ISOTimestamp.format(summer.instant, in: Fixtures.berlin.timeZone) == "2026-07-10T12:00:00+02:00")
+    }
+
+    @Test func theSkippedSpringHourIsReportedAndReadWithTheOffsetBefore() {
+        var resolver = LocalTimeResolver(timeZone: Fixtures.berlin.timeZone)
+        // 2026-03-29: 02:00 CET jumps to 03:00 CEST, so 02:30 never happens.
+        let skipped = resolver.instant(of: CivilDateTime(year: 2026, month: 3, day: 29, hour: 2, minute: 30))
+        #expect(skipped.resolution == .nonexistent)
+        #expect(ISOTimestamp.format(skipped.instant, in: TimeZone(identifier: "UTC")!) == "2026-03-29T01:30:00+00:00")
+        let after = resolver.instant(of: CivilDateTime(year: 2026, month: 3, day: 29, hour: 3, minute: 10))
+        #expect(after.resolution == .unique)
+        #expect(ISOTimestamp.format(after.instant, in: TimeZone(identifier: "UTC")!) == "2026-03-29T01:10:00+00:00")
+    }
+
+    @Test func theRepeatedAutumnHourIsResolvedByFileOrder() {
+        var resolver = LocalTimeResolver(timeZone: Fixtures.berlin.timeZone)
+        let utc = TimeZone(identifier: "UTC")!
+        // 2026-10-25: 03:00 CEST goes back to 02:00 CET; 02:00–02:59 happens twice.
+        let times = [(1, 50), (2, 20), (2, 50), (2, 10), (2, 40), (3, 5)].map {
+            resolver.instant(of: CivilDateTime(year: 2026, month: 10, day: 25, hour: $0.0, minute: $0.1))
+        }
+        #expect(
+            times.map { ISOTimestamp.format($0.instant, in: utc) } == [
+                "2026-10-24T23:50:00+00:00", "2026-10-25T00:20:00+00:00", "2026-10-25T00:50:00+00:00",
+                "2026-10-25T01:10:00+00:00", "2026-10-25T01:40:00+00:00", "2026-10-25T02:05:00+00:00",
+            ])
+        #expect(times[3].resolution == .repeatedTookLater)
+        #expect(ISOTimestamp.format(times[1].instant, in: Fixtures.berlin.timeZone) == "2026-10-25T02:20:00+02:00")
+        #expect(ISOTimestamp.format(times[3].instant, in: Fixtures.berlin.timeZone) == "2026-10-25T02:10:00+01:00")
+    }
+}

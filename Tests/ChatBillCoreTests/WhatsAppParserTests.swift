@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("WhatsApp parser")
+struct WhatsAppParserTests {
+    let parser = WhatsAppParser()
+
+    func parse(_ text: String, name: String = "chat.txt", order: DateOrder? = nil) throws -> Transcript {
+        try parser.parse(
+            InputFile(displayName: name, bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag), dateOrder: order))
+    }
+
+    func utc(_ message: Message) -> String {
+        ISOTimestamp.format(message.instant, in: TimeZone(identifier: "UTC")!)
+    }
+
+    /// Header lines in the English shapes WhatsApp writes, with the instant each must give (UTC).
+    static let headerShapes: [(String, String)] = [
+        ("14/10/2026, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14/10/26, 9:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14/10/2026, 9:02 PM - Dana: hi", "2026-10-14T21:02:00+00:00"),
+        ("14/10/2026, 12:02 AM - Dana: hi", "2026-10-14T00:02:00+00:00"),
+        ("14/10/2026, 12:02 pm - Dana: hi", "2026-10-14T12:02:00+00:00"),
+        ("14/10/2026, 9:02\u{202F}p.m. - Dana: hi", "2026-10-14T21:02:00+00:00"),
+        ("14/10/2026, 9:02 p.\u{00A0}m. - Dana: hi", "2026-10-14T21:02:00+00:00"),
+        ("14/10/2026, 9:02\u{00A0}a. m. - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14/10/2026 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14.10.26, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14-10-2026, 09:02 \u{2013} Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("[14/10/2026, 09:02:33] Dana: hi", "2026-10-14T09:02:33+00:00"),
+        ("[14/10/2026, 9:02:33\u{202F}PM] Dana: hi", "2026-10-14T21:02:33+00:00"),
+        ("\u{200E}[14/10/2026, 9:02:33 AM] Dana: \u{200E}image omitted", "2026-10-14T09:02:33+00:00"),
+        ("\u{FEFF}14/10/2026, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("2026/10/14, 13:01. - Dana: hi", "2026-10-14T13:01:00+00:00"),
+    ]
+
+    @Test(arguments: headerShapes)
+    func everyEnglishHeaderShapeReadsToTheSameInstant(line: String, expected: String) throws {
+        let transcript = try parse(line + "\n", order: .dmy)
+        let message = try #require(transcript.messages.first)
+        #expect(transcript.messages.count == 1)
+        #expect(utc(message) == expected)
+        #expect(message.sender == "Dana")
+        #expect(transcript.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: [
+        "14/10/2026 - Dana: no time",
+        "14/10/2026, 09:2 - Dana: one-digit minute",
+        "2016-04-29 10:30:00 pasted from a log",
+        "[14/10/2026, 09:02 Dana: no closing bracket",
+        "14/10/2026, 09:02 Dana: no separator",
+        "Meeting at 14/10/2026, 09:02 - not at the start",
+    ])
+    func linesThatOnlyLookLikeHeadersContinueTheMessage(line: String) throws {
+        let transcript = try parse("14/10/2026, 09:00 - Dana: first\n\(line)\n")
+        #expect(transcript.messages.count == 1)
+        #expect(transcript.messages[0].text == "first\n\(line)")
+        #expect(transcript.messages[0].lastLine == 2)
+    }
+
+    @Test func multiLineMessagesKeepTheirLinesAndByteRange() throws {
+        let text = "14/10/2026, 09:00 - Dana: one\ntwo\n\nthree\n14/10/2026, 09:01 - Sam: next\n"
+        let transcript = try parse(text)
+        #expect(transcript.messages.map(\.text) == ["one\ntwo\n\nthree", "next"])
+        #expect(transcript.messages[0].lastLine == 4)
+        #expect(transcript.messages[1].location == InputLocation(line: 5, column: 1))
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[transcript.messages[0].byteRange], as: UTF8.self) == "14/10/2026, 09:00 - Dana: one\ntwo\n\nthree")
+    }
+
+    @Test func kindsAndMarkersAreRecognised() throws {
+        let text = """
+            14/10/2026, 09:00 - Messages and calls are end-to-end encrypted. Tap to learn more.
+            14/10/2026, 09:01 - Dana: <Media omitted>
+            14/10/2026, 09:02 - Dana: IMG-20261014-WA0001.jpg (file attached)
+            14/10/2026, 09:03 - Dana: This message was deleted
+            14/10/2026, 09:04 - Sam: Missed voice call
+            14/10/2026, 09:05 - Sam: fixed it <This message was edited>
+            14/10/2026, 09:06 - Sam added Dana
+            14/10/2026, 09:07 - Dana: I added the printer: it works
+
+            """
+        let transcript = try parse(text)
+        #expect(transcript.messages.map(\.kind) == [.system, .attachment, .attachment, .deleted, .call, .text, .system, .text])
+        #expect(transcript.messages[5].text == "fixed it")
+        #expect(transcript.messages[5].isEdited)
+        #expect(transcript.messages[6].sender == "")
+        #expect(transcript.messages[7].text == "I added the printer: it works")
+    }
+
+    @Test func iOSSystemLinesThatCarryAnAuthorAreSystemLines() throws {
+        let text = """
+            [14/10/2026, 09:00:00] Dana: \u{200E}Messages and calls are end-to-end encrypted.
+            [14/10/2026, 09:00:05] Dana: \u{200E}Dana changed the group description
+            [14/10/2026, 09:00:09] Dana: I left the office, call me
+            \u{200E}[14/10/2026, 09:01:00] Dana: \u{200E}<attached: 00000001-PHOTO-2026-10-14-09-01-00.jpg>
+            [14/10/2026, 09:02:00] Dana: \u{200E}document omitted
+            [14/10/2026, 09:03:00] This is an info entry
+
+            """
+        let transcript = try parse(text)
+        #expect(transcript.messages.map(\.kind) == [.system, .system, .text, .attachment, .attachment, .system])
+    }
+
+    @Test func sendersKeepColonsOutAndLoseTrailingSpaces() throws {
+        let transcript = try parse(
+            "14/10/2026, 09:00 - John Doe : Lorem : ipsum\n14/10/2026, 09:01 - John-John Doe:.\n"
+                + "14/10/2026, 09:02 - You changed the subject to \"Re: printer\"\n")
+        #expect(transcript.messages.map(\.sender) == ["John Doe", "John-John Doe", ""])
+        #expect(transcript.messages.map(\.text) == ["Lorem : ipsum", ".", "You changed the subject to \"Re: printer\""])
+        #expect(transcript.messages[2].kind == .system)
+    }
+
+    @Test func dayFirstIsInferredFromAnyDayAboveTwelve() throws {
+        let transcript = try parse("03/04/26, 09:00 - A: x\n13/04/26, 09:00 - A: y\n")
+        #expect(transcript.dateOrder == DateOrderChoice(.dmy, source: .inferred(line: 2)))
+        #expect(utc(transcript.messages[0]) == "2026-04-03T09:00:00+00:00")
+    }
+
+    @Test func monthFirstIsInferredFromTheWholeFileNotTheFirstLine() throws {
+        let transcript = try parse("03/04/26, 09:00 - A: x\n04/01/26, 09:00 - A: y\n04/13/26, 09:00 - A: z\n")
+        #expect(transcript.dateOrder?.order == .mdy)
+        #expect(utc(transcript.messages[0]) == "2026-03-04T09:00:00+00:00")
+    }
+
+    @Test func anAmbiguousFileIsAnErrorThatSaysWhatToPass() {
+        #expect {
+            try parse("03/04/26, 09:00 - A: x\n04/05/26, 09:00 - A: y\n")
+        } throws: { error in
+            guard case .needsChoice(let diagnostic) = error as? ChatBillError else { return false }
+            return diagnostic.message.contains("--date-order dmy") && diagnostic.location?.line == 1
+        }
+    }
+
+    @Test func contradictoryDatesAreAnError() {
+        #expect(throws: ChatBillError.self) {
+            try parse("13/04/26, 09:00 - A: x\n04/13/26, 09:00 - A: y\n")
+        }
+    }
+
+    @Test func theDateOrderFlagDecidesAnAmbiguousFile() throws {
+        let transcript = try parse("03/04/26, 09:00 - A: x\n", order: .mdy)
+        #expect(transcript.dateOrder == DateOrderChoice(.mdy, source: .flag))
+        #expect(utc(transcript.messages[0]) == "2026-03-04T09:00:00+00:00")
+    }
+
+    @Test func datesWithTheSameDayAndMonthNeedNoOrder() throws {
+        let transcript = try parse("1/1/21, 12:00 - A: Hi\n1/1/21, 12:01 - B: Whats up?\n")
+        #expect(transcript.dateOrder?.source == .indifferent)
+        #expect(transcript.messages.count == 2)
+    }
+
+    @Test func anImpossibleDateIsAWarningAndTheLineIsKept() throws {
+        let transcript = try parse("31/01/26, 09:00 - A: x\n30/02/26, 09:00 - A: y\n")
+        #expect(transcript.messages.count == 1)
+        #expect(transcript.messages[0].text.hasSuffix("30/02/26, 09:00 - A: y"))
+        #expect(transcript.diagnostics.map(\.description) == [
+            "chat.txt:2:1: warning: '30/02/26, 09:00' is not a real date and time read as dmy; "
+                + "the line is kept as text of the message before it"
+        ])
+    }
+
+    @Test func linesBeforeTheFirstMessageAreWarnedAboutNotDropped() throws {
+        let transcript = try parse("Chat history\n\n14/10/2026, 09:00 - A: x\n")
+        #expect(transcript.messages.count == 1)
+        #expect(transcript.diagnostics.map(\.description) == [
+            "chat.txt:1:1: warning: line before the first message is not a WhatsApp message; it is not billed"
+        ])
+    }
+
+    @Test func aFileWithoutAnyMessageIsUnreadable() {
+        #expect(throws: ChatBillError.self) { try parse("just some notes\nno dates here\n") }
+    }
+
+    @Test func crlfAndBOMReadTheSameAsPlainLF() throws {
+        let plain = try parser.parse(
+            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"), options: ParseOptions(timeZone: Fixtures.berlin))
+        let windows = try parser.parse(
+            Fixtures.input("whatsapp/crlf-bom/WhatsApp Chat with Dana Fischer.txt"),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(plain.messages.count == windows.messages.count)
+        for (a, b) in zip(plain.messages, windows.messages) {
+            #expect(a.instant == b.instant)
+            #expect(a.sender == b.sender)
+            #expect(a.text == b.text)
+            #expect(a.kind == b.kind)
+            #expect(a.location.line == b.location.line)
+        }
+    }
+
+    @Test func detectionIsConfidentOnExportsAndSaysNoOtherwise() throws {
+        let export = try Fixtures.input("whatsapp/ios-12h/_chat.txt")
+        #expect(parser.detect(DetectionProbe(export)).confidence >= 90)
+        let notes = InputFile(displayName: "notes.txt", bytes: Array("a shopping list\nmilk\n".utf8))
+        #expect(parser.detect(DetectionProbe(notes)).confidence == 0)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("libxml2 streaming reader")
+struct XMLStreamReaderTests {
+    func walk(_ xml: String) -> (nodes: [XMLStreamReader.Node], diagnostics: [Diagnostic]) {
+        var nodes: [XMLStreamReader.Node] = []
+        let diagnostics = XMLStreamReader.read(Array(xml.utf8), file: "log.xml") { nodes.append($0) }
+        return (nodes, diagnostics)
+    }
+
+    @Test func elementsAttributesAndTextComeInDocumentOrder() {
+        let (nodes, diagnostics) = walk(
+            "<chat account=\"sam\">\n  <message sender=\"dana\" time=\"2026-10-14T09:02:00+02:00\">Hi &amp; hello</message>\n<br/></chat>")
+        #expect(diagnostics.isEmpty)
+        let elements = nodes.compactMap { node -> String? in
+            switch node {
+            case .startElement(let name, let attributes, _, _): "<\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))>"
+            case .endElement(let name): "</\(name)>"
+            case .text(let text, _): text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+            }
+        }
+        #expect(elements == [
+            "<chat account=sam>", "<message sender=dana,time=2026-10-14T09:02:00+02:00>", "Hi & hello", "</message>",
+            "<br >", "</br>", "</chat>",
+        ])
+        guard case .startElement(_, _, let location, _) = nodes[2] else {
+            Issue.record("expected the message element")
+            return
+        }
+        #expect(location.line == 2)
+    }
+
+    @Test func externalEntitiesReadNoLocalFile() throws {
+        let secret = FileManager.default.temporaryDirectory.appending(path: "chatbill-xxe-\(UUID().uuidString).txt")
+        try "TOP-SECRET-CONTENT".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let (nodes, _) = walk(
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file://\(secret.path)\">]><r>&x;</r>")
+        let texts = nodes.compactMap { node -> String? in
+            if case .text(let text, _) = node { return text }
+            return nil
+        }
+        #expect(!texts.joined().contains("TOP-SECRET"))
+    }
+
+    @Test func aBillionLaughsDocumentIsNotExpanded() {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        for level in 1...9 {
+            let previous = level == 1 ? "lol" : "lol\(level - 1)"
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
+        }
+        xml += "]><lolz>&lol9;</lolz>"
+        let (nodes, _) = walk(xml)
+        let textLength = nodes.reduce(0) { total, node in
+            if case .text(let text, _) = node { return total + text.count }
+            return total
+        }
+        #expect(textLength < 1000)
+    }
+
+    @Test func malformedMarkupIsReportedWithItsLine() {
+        let (_, diagnostics) = walk("<chat>\n<message>unclosed\n</chat>")
+        let error = diagnostics.first { $0.severity == .error }
+        #expect(error != nil)
+        #expect(error?.location?.line == 3)
+        #expect(error?.file == "log.xml")
+    }
+}

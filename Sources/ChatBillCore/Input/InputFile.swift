@@ -1,6 +1,12 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The bytes of one export as chatbill read them, with the name the user knows it by and its
 /// SHA-256, so every report and evidence page can be tied to exactly this file.
 public struct InputFile: Sendable {
@@ -45,9 +51,32 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw .unreadableInput(Diagnostic(.error, file: path, "is a folder; give the export file inside it"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path: path) else {
             throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
         }
-        return InputFile(displayName: path, bytes: [UInt8](data))
+        return InputFile(displayName: path, bytes: bytes)
+    }
+
+    /// The whole file in one buffer, read with `fread` so that it is not held twice.
+    private static func readBytes(path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var status = stat()
+        guard fstat(fileno(file), &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                fread(buffer.baseAddress! + filled, 1, buffer.count - filled, file)
+            }
+            if count == 0 {
+                guard ferror(file) == 0 else { return nil }
+                break
+            }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

@@ -20,6 +20,8 @@ public struct LocalTimeResolver {
 
     public let timeZone: TimeZone
     private var uniformOffsetByDay: [Int64: Int] = [:]
+    /// The last day looked up, since consecutive messages are mostly on the same day.
+    private var lastDay: (day: Int64, offset: Int)?
     private var previousInstant: Int64 = .min
 
     public init(timeZone: TimeZone) {
@@ -31,10 +33,14 @@ public struct LocalTimeResolver {
         let local = civil.secondsSinceEpochAsUTC
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let offset: Int
-        if let cached = uniformOffsetByDay[day] {
+        if let last = lastDay, last.day == day {
+            offset = last.offset
+        } else if let cached = uniformOffsetByDay[day] {
             offset = cached
+            lastDay = (day, cached)
         } else if let uniform = uniformOffset(localDay: day) {
             uniformOffsetByDay[day] = uniform
+            lastDay = (day, uniform)
             offset = uniform
         } else {
             return resolveAroundTransition(local)

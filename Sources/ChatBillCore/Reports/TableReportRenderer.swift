@@ -28,8 +28,9 @@ public struct TableReportRenderer: ReportRenderer {
 
         var rows: [[String]] = [["date", "start-end", "raw", "billed", "provider/client", "lines"]]
         var notes: [Int: [String]] = [:]
+        let linesByDay = Dictionary(grouping: report.bill.lines, by: \.date)
         for day in report.bill.days {
-            for line in report.bill.lines where line.date == day.date {
+            for line in linesByDay[day.date] ?? [] {
                 let session = line.session
                 let lines = session.lines
                 let lineText = lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"

@@ -13,6 +13,8 @@ public struct Session: Sendable {
     public let providerMessages: Int
     public let clientMessages: Int
     public let reasons: SessionReasons
+    /// The first and last line of the export the session's messages occupy.
+    public let lines: ClosedRange<Int>
 
     public init(
         messages: [Message], isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int,
@@ -25,17 +27,12 @@ public struct Session: Sendable {
         self.providerMessages = providerMessages
         self.clientMessages = clientMessages
         self.reasons = reasons
+        let first = messages.map(\.location.line).min() ?? 0
+        lines = first...(messages.map(\.lastLine).max() ?? first)
     }
 
     /// Billable seconds before rounding; 0 for an unanswered session.
     public var rawSeconds: Int {
         isBillable ? max(0, Int((end.timeIntervalSince1970 - start.timeIntervalSince1970).rounded())) : 0
-    }
-
-    /// The first and last line of the export the session's messages occupy.
-    public var lines: ClosedRange<Int> {
-        let first = messages.map(\.location.line).min() ?? 0
-        let last = messages.map(\.lastLine).max() ?? first
-        return first...last
     }
 }

@@ -62,11 +62,16 @@ struct WhatsAppHeaderScanner {
     private let meridiems: [(bytes: [UInt8], isPM: Bool)]
     private let joiners: [[UInt8]]
     private let separators: [[UInt8]]
+    /// Which bytes start a marker (a 256-entry table), to skip the search when none can follow.
+    private let startsMeridiem: [Bool]
 
     init(vocabulary: WhatsAppVocabulary) {
         // Longest first, so `a. m.` is tried before `a`-something shorter and `, ` before ` `.
         meridiems = vocabulary.meridiems.map { (Array($0.marker.utf8), $0.isPM) }.sorted { $0.bytes.count > $1.bytes.count }
         joiners = vocabulary.dateTimeJoiners.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        var startsMeridiem = [Bool](repeating: false, count: 256)
+        for marker in meridiems { if let first = marker.bytes.first { startsMeridiem[Int(first)] = true } }
+        self.startsMeridiem = startsMeridiem
         separators = vocabulary.androidSeparators.map { Array($0.utf8) }.sorted { $0.count > $1.count }
     }
 
@@ -99,7 +104,8 @@ struct WhatsAppHeaderScanner {
         var isPM: Bool?
         var afterTime = cursor
         afterTime.skipSpaces()
-        for meridiem in meridiems where afterTime.consumeMarker(meridiem.bytes) {
+        for meridiem in meridiems
+        where afterTime.peek().map({ startsMeridiem[Int($0)] }) == true && afterTime.consumeMarker(meridiem.bytes) {
             isPM = meridiem.isPM
             cursor = afterTime
             break

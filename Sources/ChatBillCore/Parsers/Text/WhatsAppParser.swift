@@ -124,6 +124,7 @@ public struct WhatsAppParser: TranscriptParser {
     ) -> Result<Transcript, ChatBillError> {
         let file = input.displayName
         var messages: [Message] = []
+        messages.reserveCapacity(input.lines.lineCount)
         var diagnostics: [Diagnostic] = []
         var resolver = LocalTimeResolver(timeZone: zone.timeZone)
         var pending: PendingMessage?

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// The `chatbill` tool end to end: the built executable, run as a user would from the package root.
+@Suite("chatbill command line")
+struct CLITests {
+    static let packageRoot = URL(filePath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `chatbill` built next to this test bundle.
+    static let executable: URL = {
+        let besideTests = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "chatbill")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appending(path: ".build/debug/chatbill")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func chatbill(_ arguments: String..., input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        process.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func temporaryFile(_ name: String, _ contents: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appending(path: name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    static let dana = "Fixtures/whatsapp/WhatsApp Chat with Dana Fischer.txt"
+
+    @Test func theReadmeCommandPrintsTheReport() throws {
+        let result = try chatbill("report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin")
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let golden = try String(
+            contentsOf: Self.packageRoot.appending(path: "Fixtures/whatsapp/WhatsApp Chat with Dana Fischer.report.txt"),
+            encoding: .utf8)
+        #expect(result.stdout == golden)
+    }
+
+    @Test func aOneToOneExportNeedsNoMe() throws {
+        let result = try chatbill("report", Self.dana, "--tz", "Europe/Berlin")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("provider  Sam Keller (the other sender of 'WhatsApp Chat with Dana Fischer.txt')"))
+        #expect(result.stdout.contains("billed 1h30m (1.50 h)"))
+    }
+
+    @Test func withoutAZoneTheMachinesZoneIsUsedAndSaidSo() throws {
+        let result = try chatbill("report", Self.dana)
+        #expect(result.stdout.contains("(the machine's zone; pass --tz to choose)"))
+    }
+
+    @Test func anAmbiguousProviderExits64ListingTheSenders() throws {
+        let result = try chatbill("report", "Fixtures/whatsapp/ios-12h/_chat.txt")
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr.hasPrefix(
+                "Fixtures/whatsapp/ios-12h/_chat.txt: error: who is the provider? pass --me NAME (for example --me \"Lena Hoffmann\")"))
+        #expect(result.stderr.contains("'Sam Keller' (4 messages)"))
+    }
+
+    @Test func aMissingFileExits65NamingIt() throws {
+        let result = try chatbill("report", "no-such-export.txt", "--me", "Sam")
+        #expect(result.status == 65)
+        #expect(result.stderr == "no-such-export.txt: error: no such file\n")
+    }
+
+    @Test func anEmptyFileExits65() throws {
+        let path = try temporaryFile("empty.txt", "")
+        let result = try chatbill("report", path, "--me", "Sam")
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(path): error: the file is empty\n")
+    }
+
+    @Test func aFileNoParserRecognisesExits65() throws {
+        let path = try temporaryFile("notes.txt", "groceries\nmilk\n")
+        let result = try chatbill("report", path, "--me", "Sam")
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("\(path):1:1: error: no parser recognises this file"))
+    }
+
+    @Test func anAmbiguousDateOrderExits64AndTheFlagSettlesIt() throws {
+        let path = try temporaryFile("chat.txt", "03/04/26, 09:00 - Dana: hi\n03/04/26, 09:05 - Sam: hello\n")
+        let ambiguous = try chatbill("report", path, "--me", "Sam")
+        #expect(ambiguous.status == 64)
+        #expect(ambiguous.stderr.contains("\(path):1:1: error: cannot tell whether dates are day/month or month/day"))
+        let settled = try chatbill("report", path, "--me", "Sam", "--date-order", "mdy", "--format", "json")
+        #expect(settled.status == 0)
+        #expect(settled.stdout.contains("\"start\" : \"2026-03-04T09:03:00+00:00\""))
+    }
+
+    @Test func warningsAreLocatedAndStrictTurnsThemIntoFailure() throws {
+        let path = try temporaryFile("chat.txt", "exported by hand\n14/10/2026, 09:00 - Dana: hi\n14/10/2026, 09:05 - Sam: on it\n")
+        let lenient = try chatbill("report", path, "--me", "Sam")
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr == "\(path):1:1: warning: line before the first message is not a WhatsApp message; it is not billed\n")
+        let strict = try chatbill("report", path, "--me", "Sam", "--strict")
+        #expect(strict.status == 1)
+    }
+
+    @Test func theJSONReportFollowsTheContract() throws {
+        let result = try chatbill("report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--format", "json")
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "chatbill.report/1")
+        let sessions = try #require(object["sessions"] as? [[String: Any]])
+        #expect(sessions.count == 5)
+        #expect(sessions.first?["start"] as? String == "2026-10-14T09:08:00+02:00")
+        #expect((object["totals"] as? [String: Any])?["billedSeconds"] as? Int == 5400)
+    }
+
+    @Test func rulesAreFlags() throws {
+        let result = try chatbill(
+            "report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--gap", "10m", "--work-gap", "off",
+            "--lead-in", "0", "--round", "none", "--format", "json")
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["gapSeconds"] as? Int == 600)
+        #expect(policy["workGapSeconds"] is NSNull)
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["billedSeconds"] as? Int == totals["rawSeconds"] as? Int)
+    }
+
+    @Test func badFlagValuesAreUsageErrors() throws {
+        #expect(try chatbill("report", Self.dana, "--gap", "soon").status == 64)
+        #expect(try chatbill("report", Self.dana, "--tz", "Mars/Olympus").status == 64)
+        #expect(try chatbill("report", Self.dana, "--gap", "30m", "--work-gap", "20m").status == 64)
+        #expect(try chatbill("report", Self.dana, "--parser", "telex").status == 64)
+    }
+
+    @Test func parsePrintsOneJSONObjectPerMessage() throws {
+        let result = try chatbill("parse", Self.dana, "--tz", "Europe/Berlin", "--format", "jsonl")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 18)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(first["time"] as? String == "2026-10-14T08:55:00+02:00")
+        #expect(first["kind"] as? String == "system")
+        #expect(first["file"] as? String == Self.dana)
+        #expect(first["line"] as? Int == 1)
+    }
+
+    @Test func standardInputIsADash() throws {
+        let result = try chatbill("parse", "-", input: "14/10/2026, 09:00 - Dana: from a pipe\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"file\":\"-\""))
+        #expect(result.stdout.contains("\"text\":\"from a pipe\""))
+    }
+
+    @Test func formatsAndDetectNameTheParser() throws {
+        let formats = try chatbill("formats")
+        #expect(formats.status == 0)
+        #expect(formats.stdout.hasPrefix("whatsapp  WhatsApp chat export"))
+        let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
+        #expect(detect.status == 0)
+        #expect(detect.stdout.hasPrefix("whatsapp\t"))
+        let path = try temporaryFile("notes.txt", "groceries\n")
+        #expect(try chatbill("detect", path).status == 65)
+    }
+}

@@ -125,7 +125,9 @@ func generate(path: String, megabytes: Int) throws {
 
 let megabytes = Int(value(of: "--megabytes") ?? "100") ?? 100
 let runs = Int(value(of: "--runs") ?? "3") ?? 3
-let path = value(of: "--file") ?? FileManager.default.temporaryDirectory.appending(path: "chatbill-bench-\(megabytes)MB.txt").path
+let path =
+    value(of: "--file")
+    ?? FileManager.default.temporaryDirectory.appending(path: "chatbill-bench-\(megabytes)MB.txt").path
 if !FileManager.default.fileExists(atPath: path) {
     print("generating \(path) (\(megabytes) MB, deterministic)…")
     try generate(path: path, megabytes: megabytes)

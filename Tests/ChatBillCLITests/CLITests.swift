@@ -9,7 +9,8 @@ struct CLITests {
 
     /// The `chatbill` built next to this test bundle.
     static let executable: URL = {
-        let besideTests = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "chatbill")
+        let besideTests = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(
+            path: "chatbill")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
         return packageRoot.appending(path: ".build/debug/chatbill")
     }()
@@ -60,7 +61,8 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let golden = try String(
-            contentsOf: Self.packageRoot.appending(path: "Fixtures/whatsapp/WhatsApp Chat with Dana Fischer.report.txt"),
+            contentsOf: Self.packageRoot.appending(
+                path: "Fixtures/whatsapp/WhatsApp Chat with Dana Fischer.report.txt"),
             encoding: .utf8)
         #expect(result.stdout == golden)
     }
@@ -68,7 +70,8 @@ struct CLITests {
     @Test func aOneToOneExportNeedsNoMe() throws {
         let result = try chatbill("report", Self.dana, "--tz", "Europe/Berlin")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("provider  Sam Keller (the other sender of 'WhatsApp Chat with Dana Fischer.txt')"))
+        #expect(
+            result.stdout.contains("provider  Sam Keller (the other sender of 'WhatsApp Chat with Dana Fischer.txt')"))
         #expect(result.stdout.contains("billed 1h30m (1.50 h)"))
     }
 
@@ -83,7 +86,8 @@ struct CLITests {
         #expect(result.stdout == "")
         #expect(
             result.stderr.hasPrefix(
-                "Fixtures/whatsapp/ios-12h/_chat.txt: error: who is the provider? pass --me NAME (for example --me \"Lena Hoffmann\")"))
+                "Fixtures/whatsapp/ios-12h/_chat.txt: error: who is the provider? pass --me NAME (for example --me \"Lena Hoffmann\")"
+            ))
         #expect(result.stderr.contains("'Sam Keller' (4 messages)"))
     }
 
@@ -118,16 +122,20 @@ struct CLITests {
     }
 
     @Test func warningsAreLocatedAndStrictTurnsThemIntoFailure() throws {
-        let path = try temporaryFile("chat.txt", "exported by hand\n14/10/2026, 09:00 - Dana: hi\n14/10/2026, 09:05 - Sam: on it\n")
+        let path = try temporaryFile(
+            "chat.txt", "exported by hand\n14/10/2026, 09:00 - Dana: hi\n14/10/2026, 09:05 - Sam: on it\n")
         let lenient = try chatbill("report", path, "--me", "Sam")
         #expect(lenient.status == 0)
-        #expect(lenient.stderr == "\(path):1:1: warning: line before the first message is not a WhatsApp message; it is not billed\n")
+        #expect(
+            lenient.stderr
+                == "\(path):1:1: warning: line before the first message is not a WhatsApp message; it is not billed\n")
         let strict = try chatbill("report", path, "--me", "Sam", "--strict")
         #expect(strict.status == 1)
     }
 
     @Test func theJSONReportFollowsTheContract() throws {
-        let result = try chatbill("report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--format", "json")
+        let result = try chatbill(
+            "report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--format", "json")
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "chatbill.report/1")

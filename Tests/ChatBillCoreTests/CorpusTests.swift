@@ -58,7 +58,8 @@ struct CorpusTests {
             let guessed = firstColumn.contains("?,") || firstColumn.contains("?)")
             let order = guessed ? DateOrder(argument: String(firstColumn.split(separator: "(")[1].prefix(3))) : nil
             return Sample(
-                path: columns[0], messages: countsReadByHand[columns[0]] ?? count, first: String(firstColumn.prefix(19)),
+                path: columns[0], messages: countsReadByHand[columns[0]] ?? count,
+                first: String(firstColumn.prefix(19)),
                 last: String(columns[8].prefix(19)), order: order)
         }
     }()
@@ -73,7 +74,8 @@ struct CorpusTests {
         let input = try InputFile.read(path: corpus.appending(path: sample.path).path)
         #expect(try ParserRegistry.standard.choose(for: input).name == "whatsapp")
         let utc = ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag)
-        let transcript = try WhatsAppParser().parse(input, options: ParseOptions(timeZone: utc, dateOrder: sample.order))
+        let transcript = try WhatsAppParser().parse(
+            input, options: ParseOptions(timeZone: utc, dateOrder: sample.order))
         #expect(transcript.messages.count == sample.messages)
         func wallClock(_ message: Message?) -> String {
             guard let message else { return "" }

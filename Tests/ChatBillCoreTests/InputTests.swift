@@ -51,7 +51,9 @@ struct InputTests {
         }
     }
 
-    @Test(arguments: [("90s", 90), ("15m", 900), ("1h30m", 5400), ("1h 30m", 5400), ("2h", 7200), ("0", 0), ("5min", 300)])
+    @Test(arguments: [
+        ("90s", 90), ("15m", 900), ("1h30m", 5400), ("1h 30m", 5400), ("2h", 7200), ("0", 0), ("5min", 300),
+    ])
     func durationsRead(text: String, seconds: Int) {
         #expect(DurationText.parse(text) == seconds)
     }

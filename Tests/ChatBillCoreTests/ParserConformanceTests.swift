@@ -74,7 +74,9 @@ struct ParserConformanceTests {
         let input = transcript.input
         for line in 1...input.lines.lineCount where !covered.contains(line) {
             let content = input.bytes[input.lines.byteRange(ofLine: line, in: input.bytes)]
-            #expect(content.allSatisfy { $0 == 0x20 || $0 == 0x09 }, "line \(line) of \(fixture) is neither read nor reported")
+            #expect(
+                content.allSatisfy { $0 == 0x20 || $0 == 0x09 },
+                "line \(line) of \(fixture) is neither read nor reported")
         }
     }
 

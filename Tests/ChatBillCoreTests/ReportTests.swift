@@ -7,7 +7,8 @@ import Testing
 struct ReportTests {
     func danaReport(policy: BillingPolicy = BillingPolicy()) throws -> Report {
         let transcript = try WhatsAppParser().parse(
-            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"), options: ParseOptions(timeZone: Fixtures.berlin))
+            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"),
+            options: ParseOptions(timeZone: Fixtures.berlin))
         return Report(transcript: transcript, provider: ProviderIdentity(names: ["Sam Keller"]), policy: policy)
     }
 
@@ -25,7 +26,9 @@ struct ReportTests {
         let bill = report.bill
         let zone = Fixtures.berlin.timeZone
         #expect(
-            bill.lines.map { "\(ISOTimestamp.format($0.session.start, in: zone)) \(ISOTimestamp.format($0.session.end, in: zone))" }
+            bill.lines.map {
+                "\(ISOTimestamp.format($0.session.start, in: zone)) \(ISOTimestamp.format($0.session.end, in: zone))"
+            }
                 == [
                     "2026-10-14T09:08:00+02:00 2026-10-14T09:33:00+02:00",
                     "2026-10-14T11:50:00+02:00 2026-10-14T12:31:00+02:00",
@@ -35,7 +38,10 @@ struct ReportTests {
                 ])
         #expect(bill.lines.map(\.rawSeconds) == [25, 41, 0, 12, 2].map { $0 * 60 })
         #expect(bill.lines.map { $0.session.lines } == [2...8, 9...12, 13...13, 14...19, 20...20])
-        #expect(bill.lines.map { "\($0.session.providerMessages)/\($0.session.clientMessages)" } == ["3/3", "2/2", "0/1", "2/3", "1/0"])
+        #expect(
+            bill.lines.map { "\($0.session.providerMessages)/\($0.session.clientMessages)" } == [
+                "3/3", "2/2", "0/1", "2/3", "1/0",
+            ])
         #expect(bill.days.map(\.date) == ["2026-10-14", "2026-10-15"])
         #expect(bill.days.map(\.rawSeconds) == [66 * 60, 14 * 60])
         #expect(bill.days.map(\.billedSeconds) == [75 * 60, 15 * 60])
@@ -45,7 +51,8 @@ struct ReportTests {
     }
 
     @Test func theTableMatchesItsGoldenFile() throws {
-        try expectGolden(TableReportRenderer().render(danaReport()), "whatsapp/WhatsApp Chat with Dana Fischer.report.txt")
+        try expectGolden(
+            TableReportRenderer().render(danaReport()), "whatsapp/WhatsApp Chat with Dana Fischer.report.txt")
     }
 
     @Test func theJSONContractMatchesItsGoldenFile() throws {
@@ -57,7 +64,9 @@ struct ReportTests {
         #expect(totals["billedSeconds"] as? Int == 5400)
         #expect(totals["rawSeconds"] as? Int == 4800)
         let inputs = try #require(object["inputs"] as? [[String: Any]])
-        #expect(inputs.first?["sha256"] as? String == (try Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt")).sha256)
+        #expect(
+            inputs.first?["sha256"] as? String
+                == (try Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt")).sha256)
     }
 
     @Test func theHeaderStatesEveryRuleUsed() throws {
@@ -65,9 +74,11 @@ struct ReportTests {
             gapSeconds: 600, workGapSeconds: nil, leadInSeconds: 0, leadOutSeconds: 60,
             rounding: Rounding(incrementSeconds: 360, mode: .nearest, scope: .session))
         let table = TableReportRenderer().render(try danaReport(policy: policy))
-        for expected in ["gap: 10m", "work gap: off", "lead-in: 0m", "lead-out: 1m", "rounding: to the nearest 6m per session",
-            "zone      Europe/Berlin (from --tz)", "provider  Sam Keller (from --me)", "dates     dmy (inferred from line 1)"]
-        {
+        for expected in [
+            "gap: 10m", "work gap: off", "lead-in: 0m", "lead-out: 1m", "rounding: to the nearest 6m per session",
+            "zone      Europe/Berlin (from --tz)", "provider  Sam Keller (from --me)",
+            "dates     dmy (inferred from line 1)",
+        ] {
             #expect(table.contains(expected), "\(expected)")
         }
     }
@@ -77,13 +88,16 @@ struct ReportTests {
 struct ProviderIdentityTests {
     func transcript(_ name: String, _ text: String) throws -> Transcript {
         try WhatsAppParser().parse(
-            InputFile(displayName: "exports/" + name, bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+            InputFile(displayName: "exports/" + name, bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin))
     }
 
-    let twoSenders = "14/10/2026, 09:00 - Alice: hi\n14/10/2026, 09:01 - Sam: hello\n14/10/2026, 09:02 - Alice: thanks\n"
+    let twoSenders =
+        "14/10/2026, 09:00 - Alice: hi\n14/10/2026, 09:01 - Sam: hello\n14/10/2026, 09:02 - Alice: thanks\n"
 
     @Test func aOneToOneExportNamedAfterTheClientNamesTheProvider() throws {
-        let identity = try ProviderIdentity.resolve(names: [], for: transcript("WhatsApp Chat with Alice.txt", twoSenders))
+        let identity = try ProviderIdentity.resolve(
+            names: [], for: transcript("WhatsApp Chat with Alice.txt", twoSenders))
         #expect(identity.names == ["Sam"])
         #expect(identity.summary == "Sam (the other sender of 'WhatsApp Chat with Alice.txt')")
     }

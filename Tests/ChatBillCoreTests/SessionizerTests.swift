@@ -25,10 +25,13 @@ struct SessionizerTests {
         #expect(found.map { "\(clock($0.start))-\(clock($0.end))" } == ["09:08-09:33", "11:50-12:31", "16:05-16:05"])
         #expect(found.map(\.rawSeconds) == [25 * 60, 41 * 60, 0])
         #expect(found.map(\.isBillable) == [true, true, false])
-        #expect(found[0].reasons.silentWork.map { ($0.after.line, $0.before.line, $0.seconds) }.first! == (4, 5, 18 * 60))
+        #expect(
+            found[0].reasons.silentWork.map { ($0.after.line, $0.before.line, $0.seconds) }.first! == (4, 5, 18 * 60))
         #expect(found[1].reasons.silentWork.map(\.seconds) == [38 * 60])
         #expect(found[0].reasons.start == .leadIn)
-        #expect(found[0].reasons.ending == .silence(next: found[1].reasons.openedBy, seconds: (11 * 60 + 47 - 9 * 60 - 33) * 60))
+        #expect(
+            found[0].reasons.ending
+                == .silence(next: found[1].reasons.openedBy, seconds: (11 * 60 + 47 - 9 * 60 - 33) * 60))
         #expect(found[2].reasons.ending == .endOfExport)
         let bill = Bill(sessions: found, rounding: .standard, timeZone: utc)
         #expect(bill.rawSeconds == 66 * 60)
@@ -70,7 +73,8 @@ struct SessionizerTests {
     }
 
     @Test func leadOutExtendsTheEnd() {
-        let found = sessions(Chat.messages([("09:00", "P"), ("09:05", "C")]), policy: BillingPolicy(leadOutSeconds: 180))
+        let found = sessions(
+            Chat.messages([("09:00", "P"), ("09:05", "C")]), policy: BillingPolicy(leadOutSeconds: 180))
         #expect(clock(found[0].end) == "09:08")
         #expect(found[0].rawSeconds == 10 * 60)
     }
@@ -97,11 +101,13 @@ struct SessionizerTests {
                 ("09:02", "C"), ("09:10", "P"), ("09:12", "C"), ("09:13", "P"), ("09:31", "P"), ("09:33", "C"),
                 ("11:47", "C"), ("11:52", "P"), ("12:30", "P"), ("12:31", "C"), ("16:05", "C"),
             ]))
-        let bill = Bill(sessions: found, rounding: Rounding(incrementSeconds: 900, mode: mode, scope: scope), timeZone: utc)
+        let bill = Bill(
+            sessions: found, rounding: Rounding(incrementSeconds: 900, mode: mode, scope: scope), timeZone: utc)
         #expect(bill.lines.map(\.billedSeconds) == lines)
         #expect(bill.billedSeconds == total)
-        #expect(bill.lines.reduce(0) { $0 + $1.billedSeconds } + bill.days.reduce(0) { $0 + $1.roundingSeconds }
-            + bill.totalRoundingSeconds == bill.billedSeconds)
+        #expect(
+            bill.lines.reduce(0) { $0 + $1.billedSeconds } + bill.days.reduce(0) { $0 + $1.roundingSeconds }
+                + bill.totalRoundingSeconds == bill.billedSeconds)
     }
 
     @Test func daysAreCountedInTheBillingZone() {
@@ -121,7 +127,8 @@ struct SessionizerTests {
     ])
     func sessionsAcrossDSTChangesHaveTheirRealLength(text: String, rawSeconds: Int, sessionCount: Int) throws {
         let transcript = try WhatsAppParser().parse(
-            InputFile(displayName: "dst.txt", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+            InputFile(displayName: "dst.txt", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin)
+        )
         let found = Sessionizer(policy: BillingPolicy(), provider: provider).sessions(from: transcript.messages)
         #expect(found.count == sessionCount)
         #expect(found.first?.rawSeconds == rawSeconds)
@@ -134,8 +141,10 @@ struct SessionizerTests {
         var generator = SeededGenerator(seed: seed)
         var time = 1_790_000_000.0
         return (0..<Int.random(in: 1...60, using: &generator)).map { index in
-            time += Double(Int.random(in: 0...3, using: &generator) == 0 ? Int.random(in: 0...14_400, using: &generator)
-                : Int.random(in: 0...900, using: &generator))
+            time += Double(
+                Int.random(in: 0...3, using: &generator) == 0
+                    ? Int.random(in: 0...14_400, using: &generator)
+                    : Int.random(in: 0...900, using: &generator))
             let sender = ["P", "C", "C2"].randomElement(using: &generator)!
             let kind: MessageKind = Int.random(in: 0...9, using: &generator) == 0 ? .system : .text
             return Chat.message(Date(timeIntervalSince1970: time), sender, line: index + 1, kind: kind)
@@ -188,7 +197,8 @@ struct SessionizerTests {
 
     @Test func sessionsNeverOverlap() {
         for seed in UInt64(0)..<300 {
-            let found = sessions(Self.randomChat(seed: seed), policy: Self.randomPolicy(seed: seed)).filter(\.isBillable)
+            let found = sessions(Self.randomChat(seed: seed), policy: Self.randomPolicy(seed: seed)).filter(
+                \.isBillable)
             for (earlier, later) in zip(found, found.dropFirst()) {
                 #expect(earlier.end <= later.start, "seed \(seed)")
             }

@@ -69,7 +69,9 @@ struct WhatsAppParserTests {
         #expect(transcript.messages[0].lastLine == 4)
         #expect(transcript.messages[1].location == InputLocation(line: 5, column: 1))
         let bytes = Array(text.utf8)
-        #expect(String(decoding: bytes[transcript.messages[0].byteRange], as: UTF8.self) == "14/10/2026, 09:00 - Dana: one\ntwo\n\nthree")
+        #expect(
+            String(decoding: bytes[transcript.messages[0].byteRange], as: UTF8.self)
+                == "14/10/2026, 09:00 - Dana: one\ntwo\n\nthree")
     }
 
     @Test func kindsAndMarkersAreRecognised() throws {
@@ -85,7 +87,10 @@ struct WhatsAppParserTests {
 
             """
         let transcript = try parse(text)
-        #expect(transcript.messages.map(\.kind) == [.system, .attachment, .attachment, .deleted, .call, .text, .system, .text])
+        #expect(
+            transcript.messages.map(\.kind) == [
+                .system, .attachment, .attachment, .deleted, .call, .text, .system, .text,
+            ])
         #expect(transcript.messages[5].text == "fixed it")
         #expect(transcript.messages[5].isEdited)
         #expect(transcript.messages[6].sender == "")
@@ -111,7 +116,8 @@ struct WhatsAppParserTests {
             "14/10/2026, 09:00 - John Doe : Lorem : ipsum\n14/10/2026, 09:01 - John-John Doe:.\n"
                 + "14/10/2026, 09:02 - You changed the subject to \"Re: printer\"\n")
         #expect(transcript.messages.map(\.sender) == ["John Doe", "John-John Doe", ""])
-        #expect(transcript.messages.map(\.text) == ["Lorem : ipsum", ".", "You changed the subject to \"Re: printer\""])
+        #expect(
+            transcript.messages.map(\.text) == ["Lorem : ipsum", ".", "You changed the subject to \"Re: printer\""])
         #expect(transcript.messages[2].kind == .system)
     }
 
@@ -158,18 +164,20 @@ struct WhatsAppParserTests {
         let transcript = try parse("31/01/26, 09:00 - A: x\n30/02/26, 09:00 - A: y\n")
         #expect(transcript.messages.count == 1)
         #expect(transcript.messages[0].text.hasSuffix("30/02/26, 09:00 - A: y"))
-        #expect(transcript.diagnostics.map(\.description) == [
-            "chat.txt:2:1: warning: '30/02/26, 09:00' is not a real date and time read as dmy; "
-                + "the line is kept as text of the message before it"
-        ])
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "chat.txt:2:1: warning: '30/02/26, 09:00' is not a real date and time read as dmy; "
+                    + "the line is kept as text of the message before it"
+            ])
     }
 
     @Test func linesBeforeTheFirstMessageAreWarnedAboutNotDropped() throws {
         let transcript = try parse("Chat history\n\n14/10/2026, 09:00 - A: x\n")
         #expect(transcript.messages.count == 1)
-        #expect(transcript.diagnostics.map(\.description) == [
-            "chat.txt:1:1: warning: line before the first message is not a WhatsApp message; it is not billed"
-        ])
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "chat.txt:1:1: warning: line before the first message is not a WhatsApp message; it is not billed"
+            ])
     }
 
     @Test func aFileWithoutAnyMessageIsUnreadable() {
@@ -178,7 +186,8 @@ struct WhatsAppParserTests {
 
     @Test func crlfAndBOMReadTheSameAsPlainLF() throws {
         let plain = try parser.parse(
-            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"), options: ParseOptions(timeZone: Fixtures.berlin))
+            Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"),
+            options: ParseOptions(timeZone: Fixtures.berlin))
         let windows = try parser.parse(
             Fixtures.input("whatsapp/crlf-bom/WhatsApp Chat with Dana Fischer.txt"),
             options: ParseOptions(timeZone: Fixtures.berlin))

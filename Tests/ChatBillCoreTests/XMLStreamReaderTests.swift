@@ -13,19 +13,23 @@ struct XMLStreamReaderTests {
 
     @Test func elementsAttributesAndTextComeInDocumentOrder() {
         let (nodes, diagnostics) = walk(
-            "<chat account=\"sam\">\n  <message sender=\"dana\" time=\"2026-10-14T09:02:00+02:00\">Hi &amp; hello</message>\n<br/></chat>")
+            "<chat account=\"sam\">\n  <message sender=\"dana\" time=\"2026-10-14T09:02:00+02:00\">Hi &amp; hello</message>\n<br/></chat>"
+        )
         #expect(diagnostics.isEmpty)
         let elements = nodes.compactMap { node -> String? in
             switch node {
-            case .startElement(let name, let attributes, _, _): "<\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))>"
+            case .startElement(let name, let attributes, _, _):
+                "<\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))>"
             case .endElement(let name): "</\(name)>"
             case .text(let text, _): text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
             }
         }
-        #expect(elements == [
-            "<chat account=sam>", "<message sender=dana,time=2026-10-14T09:02:00+02:00>", "Hi & hello", "</message>",
-            "<br >", "</br>", "</chat>",
-        ])
+        #expect(
+            elements == [
+                "<chat account=sam>", "<message sender=dana,time=2026-10-14T09:02:00+02:00>", "Hi & hello",
+                "</message>",
+                "<br >", "</br>", "</chat>",
+            ])
         guard case .startElement(_, _, let location, _) = nodes[2] else {
             Issue.record("expected the message element")
             return

@@ -42,7 +42,9 @@ public struct Bill: Sendable {
         let lines = sessions.map { session -> Line in
             let raw = session.rawSeconds
             let billed = rounding.scope == .session ? rounding.apply(raw) : raw
-            return Line(session: session, date: Self.localDate(session.start, in: timeZone), rawSeconds: raw, billedSeconds: billed)
+            return Line(
+                session: session, date: Self.localDate(session.start, in: timeZone), rawSeconds: raw,
+                billedSeconds: billed)
         }
         self.lines = lines
         var dayOrder: [String] = []

@@ -151,7 +151,8 @@ struct ReportDocument: Encodable {
             let ending: Ending =
                 switch session.reasons.ending {
                 case .endOfExport: Ending(kind: "end-of-export", next: nil, silenceSeconds: nil)
-                case .silence(let next, let seconds): Ending(kind: "silence", next: reference(next), silenceSeconds: seconds)
+                case .silence(let next, let seconds):
+                    Ending(kind: "silence", next: reference(next), silenceSeconds: seconds)
                 }
             return Session(
                 date: line.date, start: ISOTimestamp.format(session.start, in: zone),

@@ -33,7 +33,9 @@ public struct TableReportRenderer: ReportRenderer {
             for line in linesByDay[day.date] ?? [] {
                 let session = line.session
                 let lines = session.lines
-                let lineText = lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
+                let lineText =
+                    lines.lowerBound == lines.upperBound
+                    ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
                 let counts = "\(session.providerMessages)/\(session.clientMessages)"
                 if session.isBillable {
                     let span = "\(clock(session.start, zone))-\(clock(session.end, zone))"

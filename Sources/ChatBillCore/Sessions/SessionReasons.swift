@@ -20,7 +20,9 @@ public struct SessionReasons: Sendable {
     public struct SilentWork: Sendable, Hashable {
         public let after: Reference
         public let before: Reference
-        public var seconds: Int { Int((before.instant.timeIntervalSince1970 - after.instant.timeIntervalSince1970).rounded()) }
+        public var seconds: Int {
+            Int((before.instant.timeIntervalSince1970 - after.instant.timeIntervalSince1970).rounded())
+        }
     }
 
     public enum Start: String, Sendable {

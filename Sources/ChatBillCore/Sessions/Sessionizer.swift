@@ -75,7 +75,8 @@ public struct Sessionizer: Sendable {
             return Session(
                 messages: messages, isBillable: false, start: first.instant, end: last.instant,
                 providerMessages: 0, clientMessages: messages.count,
-                reasons: SessionReasons(openedBy: .init(first), start: .unanswered, silentWork: silentWork, ending: ending))
+                reasons: SessionReasons(
+                    openedBy: .init(first), start: .unanswered, silentWork: silentWork, ending: ending))
         }
         var start = firstProvider.instant.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
         var startReason = SessionReasons.Start.leadIn

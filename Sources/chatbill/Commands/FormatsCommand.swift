@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ChatBillCore
+import Foundation
 
 /// `chatbill formats`: every format chatbill reads.
 struct FormatsCommand: ParsableCommand {
@@ -13,8 +13,9 @@ struct FormatsCommand: ParsableCommand {
         let width = parsers.map(\.name.count).max() ?? 0
         for parser in parsers {
             let extensions = parser.fileExtensions.map { "." + $0 }.joined(separator: " ")
-            print(parser.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + parser.displayName
-                + "  [" + extensions + "]")
+            print(
+                parser.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + parser.displayName
+                    + "  [" + extensions + "]")
         }
     }
 }

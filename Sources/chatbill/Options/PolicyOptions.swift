@@ -7,7 +7,8 @@ struct PolicyOptions: ParsableArguments {
         name: .customLong("me"),
         help: ArgumentHelp(
             "Your name as it appears in the export (repeatable).",
-            discussion: "Needed unless the export is a 1:1 chat named after the other person."))
+            discussion: "Needed unless the export is a 1:1 chat named after the other person.",
+            valueName: "name"))
     var providerNames: [String] = []
 
     @Option(help: "A silence longer than this ends a session (90s, 15m, 1h30m).")
@@ -40,8 +41,9 @@ struct PolicyOptions: ParsableArguments {
 
     func validate() throws {
         if let workGap = workGap.seconds, workGap < gap.seconds {
-            throw ValidationError("--work-gap (\(DurationText.format(seconds: workGap))) is shorter than --gap "
-                + "(\(DurationText.format(seconds: gap.seconds))); make it longer or `off`")
+            throw ValidationError(
+                "--work-gap (\(DurationText.format(seconds: workGap))) is shorter than --gap "
+                    + "(\(DurationText.format(seconds: gap.seconds))); make it longer or `off`")
         }
     }
 }

@@ -39,11 +39,13 @@ func expectGolden(_ actual: String, _ relative: String, sourceLocation: SourceLo
     let url = Fixtures.url(relative)
     if ProcessInfo.processInfo.environment["CHATBILL_RECORD"] == "1" {
         try actual.write(to: url, atomically: true, encoding: .utf8)
-        Issue.record("recorded \(relative); review it and run again without CHATBILL_RECORD", sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded \(relative); review it and run again without CHATBILL_RECORD", sourceLocation: sourceLocation)
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "differs from \(relative); CHATBILL_RECORD=1 re-records", sourceLocation: sourceLocation)
+    #expect(
+        actual == expected, "differs from \(relative); CHATBILL_RECORD=1 re-records", sourceLocation: sourceLocation)
 }
 
 /// A small deterministic random number generator for property tests (SplitMix64), so a failing
@@ -81,7 +83,8 @@ enum Chat {
             var civil = day
             civil.hour = parts[0]
             civil.minute = parts[1]
-            return message(Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC)), item.1, line: index + 1)
+            return message(
+                Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC)), item.1, line: index + 1)
         }
     }
 }

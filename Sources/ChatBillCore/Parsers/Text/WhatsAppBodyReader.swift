@@ -35,7 +35,9 @@ struct WhatsAppBodyReader {
 
     /// Reads the body that starts at `start`; `firstLineEnd` ends the header line and `end` the
     /// message's last line.
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, style: WhatsAppHeader.Style, start: Int, firstLineEnd: Int, end: Int)
+    func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, style: WhatsAppHeader.Style, start: Int, firstLineEnd: Int, end: Int
+    )
         -> Body
     {
         guard let colon = senderSeparator(bytes, start..<firstLineEnd) else {

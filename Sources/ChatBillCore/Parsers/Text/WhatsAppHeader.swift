@@ -67,7 +67,9 @@ struct WhatsAppHeaderScanner {
 
     init(vocabulary: WhatsAppVocabulary) {
         // Longest first, so `a. m.` is tried before `a`-something shorter and `, ` before ` `.
-        meridiems = vocabulary.meridiems.map { (Array($0.marker.utf8), $0.isPM) }.sorted { $0.bytes.count > $1.bytes.count }
+        meridiems = vocabulary.meridiems.map { (Array($0.marker.utf8), $0.isPM) }.sorted {
+            $0.bytes.count > $1.bytes.count
+        }
         joiners = vocabulary.dateTimeJoiners.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var startsMeridiem = [Bool](repeating: false, count: 256)
         for marker in meridiems { if let first = marker.bytes.first { startsMeridiem[Int(first)] = true } }

@@ -41,7 +41,8 @@ public struct WhatsAppParser: TranscriptParser {
         let named = probe.fileName.hasPrefix("WhatsApp Chat") || probe.fileName == "_chat.txt"
         var confidence = 30 + 60 * headers / max(lines, 1) + (firstIsHeader ? 5 : 0) + (named ? 10 : 0)
         confidence = min(confidence, 100)
-        return Detection(confidence: confidence, reason: "\(headers) of the first \(lines) lines are WhatsApp message headers")
+        return Detection(
+            confidence: confidence, reason: "\(headers) of the first \(lines) lines are WhatsApp message headers")
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
@@ -61,7 +62,9 @@ public struct WhatsAppParser: TranscriptParser {
     }
 
     /// Infers the day/month order from every header of the file.
-    private func surveyDateOrder(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Result<DateOrderChoice, ChatBillError> {
+    private func surveyDateOrder(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String
+    ) -> Result<DateOrderChoice, ChatBillError> {
         var dayFirstLine: Int?
         var monthFirstLine: Int?
         var yearFirstLine: Int?

@@ -41,8 +41,10 @@ public struct WhatsAppVocabulary: Sendable {
         attachmentSuffixes: [" (file attached)"],
         attachmentPrefixes: ["<attached: "],
         deletedTexts: ["This message was deleted", "You deleted this message", "This message was deleted."],
-        callPrefixes: ["Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
-            "Missed group video call"],
+        callPrefixes: [
+            "Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
+            "Missed group video call",
+        ],
         editedMarkers: ["<This message was edited>"],
         systemPhrases: [
             "Messages and calls are end-to-end encrypted",

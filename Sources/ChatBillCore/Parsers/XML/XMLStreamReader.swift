@@ -33,18 +33,22 @@ public enum XMLStreamReader {
         bytes.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
             guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, parseOptions) else {
-                collector.diagnostics.append(Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
+                collector.diagnostics.append(
+                    Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
                 return
             }
             defer { xmlFreeTextReader(reader) }
             let context = Unmanaged.passUnretained(collector).toOpaque()
-            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                guard let context, let error else { return }
-                Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-            }, context)
+            xmlTextReaderSetStructuredErrorHandler(
+                reader,
+                { context, error in
+                    guard let context, let error else { return }
+                    Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+                }, context)
             while xmlTextReaderRead(reader) == 1 {
                 // The node's own line; libxml2 keeps no column for nodes, so columns are 1.
-                let location = InputLocation(line: Int(max(1, xmlGetLineNo(xmlTextReaderCurrentNode(reader)))), column: 1)
+                let location = InputLocation(
+                    line: Int(max(1, xmlGetLineNo(xmlTextReaderCurrentNode(reader)))), column: 1)
                 switch xmlTextReaderNodeType(reader) {
                 case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                     let name = string(xmlTextReaderConstName(reader))

@@ -1,18 +1,8 @@
 /// A problem found in an input, with where it is. Printed the way compilers print them, so
 /// editors and terminals can jump to the line: `path:line:column: warning: message`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable {
         case note, warning, error
-
-        private var rank: Int {
-            switch self {
-            case .note: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     public let severity: Severity

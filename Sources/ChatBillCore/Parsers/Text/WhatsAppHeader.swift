@@ -3,8 +3,8 @@
 /// Android: `12/31/24, 9:05 PM - Alice: text`; iOS: `[31/12/2024, 21:05:33] Alice: text`, both
 /// possibly behind invisible marks (BOM, LRM). Only a line whose whole prefix matches starts a
 /// message; anything else continues the message before it.
-struct WhatsAppHeader: Equatable {
-    enum Style: Equatable { case android, iOS }
+struct WhatsAppHeader {
+    enum Style { case android, iOS }
 
     var style: Style
     /// The three numbers of the date in the order written, and how many digits each had.
@@ -21,11 +21,6 @@ struct WhatsAppHeader: Equatable {
     var timestampEnd: Int
     /// Byte offset where the sender (or system text) starts.
     var bodyStart: Int
-
-    static func == (lhs: WhatsAppHeader, rhs: WhatsAppHeader) -> Bool {
-        lhs.style == rhs.style && lhs.fields == rhs.fields && lhs.hour == rhs.hour && lhs.minute == rhs.minute
-            && lhs.second == rhs.second && lhs.isPM == rhs.isPM && lhs.bodyStart == rhs.bodyStart
-    }
 
     /// The date this header names when its fields are read in `order`; nil when the fields are not a
     /// real date and time.

@@ -46,9 +46,13 @@ struct CorpusTests {
     /// (`emmaakachukwu__whatsapp-chat-parser-rb/sample.txt` is left out: it mixes month-first
     /// Android lines with day-first iOS lines in one synthetic file.)
     static let countsReadByHand: [String: Int] = [
-        // Line 22, `2/11/19, 14:48 Alice Placeholder: …`, has no ` - ` separator: it is text of
-        // the message on line 21, not a header.
-        "whatsapp/MasterScrat__Chatistics/_chat.txt": 22
+        // Line 19, `[1.2.2019, 00:00:00] …`, has a four-digit year in a file of two-digit years:
+        // the fixture itself says it "is not a message on its own". Line 22, `2/11/19, 14:48 Alice
+        // Placeholder: …`, has no separator. Both are text of the message before them.
+        "whatsapp/MasterScrat__Chatistics/_chat.txt": 21,
+        // Line 2, `[1.9.19, 00:00:00] …`, has a two-digit year in a file of four-digit years: "the
+        // second line of the first message", as the fixture says.
+        "whatsapp/MasterScrat__Chatistics/_chat 2.txt": 4,
     ]
 
     /// Rows of SOURCES.tsv for the English samples. A date order marked `?` there was a guess, so

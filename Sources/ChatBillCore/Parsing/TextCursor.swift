@@ -63,6 +63,31 @@ struct TextCursor {
         return (value, digits)
     }
 
+    /// A decimal number of 1...`maxDigits` digits written with ASCII, Arabic-Indic (U+0660…) or
+    /// Persian (U+06F0…) digits, and how many digits it had.
+    mutating func localizedNumber(maxDigits: Int) -> (value: Int, digits: Int)? {
+        if let ascii = peek(), ascii &- 0x30 < 10 { return number(maxDigits: maxDigits) }
+        var value = 0
+        var digits = 0
+        while let digit = nonASCIIDigit() {
+            guard digits < maxDigits else { return nil }
+            value = value * 10 + digit
+            position += 2
+            digits += 1
+        }
+        return digits == 0 ? nil : (value, digits)
+    }
+
+    /// The value of an Arabic-Indic or Persian digit at the cursor.
+    private func nonASCIIDigit() -> Int? {
+        guard end - position >= 2 else { return nil }
+        let lead = bytes[position]
+        let trail = bytes[position + 1]
+        if lead == 0xD9, trail >= 0xA0, trail <= 0xA9 { return Int(trail - 0xA0) }
+        if lead == 0xDB, trail >= 0xB0, trail <= 0xB9 { return Int(trail - 0xB0) }
+        return nil
+    }
+
     /// Consumes one space: U+0020, NBSP (U+00A0) or NARROW NO-BREAK SPACE (U+202F).
     mutating func consumeSpace() -> Bool {
         consume(0x20) || consume([0xC2, 0xA0]) || consume([0xE2, 0x80, 0xAF])

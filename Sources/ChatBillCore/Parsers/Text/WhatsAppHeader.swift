@@ -15,6 +15,9 @@ struct WhatsAppHeader {
     var second: Int
     /// nil for a 24-hour clock, else whether the marker meant the afternoon.
     var isPM: Bool?
+    /// What every header of one export has in common (brackets, separators, year digits, clock),
+    /// packed into bits; a pasted line of another shape is not a header of this file.
+    var shape: UInt32
     /// Byte offset where the timestamp text starts (after invisible marks and `[`).
     var timestampStart: Int
     /// Byte offset just after the timestamp text (before `]` or ` - `).
@@ -39,6 +42,7 @@ struct WhatsAppHeader {
             }
         }
         if year < 100 { year += 2000 }
+        if year > 2400 { year -= 543 }  // Thai Buddhist era
         var hour = hour
         if let isPM {
             guard hour <= 12 else { return nil }  // `00:08 a. m.` occurs too
@@ -79,48 +83,76 @@ struct WhatsAppHeaderScanner {
         cursor.skipInvisibleMarks()
         let bracketed = cursor.consume(0x5B)  // [
         let timestampStart = cursor.position
-        guard let (a, aDigits) = cursor.number(maxDigits: 4) else { return nil }
+        guard let (a, aDigits) = cursor.localizedNumber(maxDigits: 4) else { return nil }
+        cursor.skipInvisibleMarks()  // Arabic dates put RLM after each part
         guard let separator = cursor.peek(), separator == 0x2F || separator == 0x2E || separator == 0x2D else {
             return nil
         }
         cursor.advance()
-        guard let (b, _) = cursor.number(maxDigits: 2), cursor.consume(separator),
-            let (c, cDigits) = cursor.number(maxDigits: 4)
-        else { return nil }
+        guard let (b, _) = cursor.localizedNumber(maxDigits: 2) else { return nil }
+        cursor.skipInvisibleMarks()
+        guard cursor.consume(separator), let (c, cDigits) = cursor.localizedNumber(maxDigits: 4) else { return nil }
         guard aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4) else { return nil }
+        cursor.skipInvisibleMarks()
         cursor.consume(0x2E)  // some locales end the date with a dot: `31.12.24.`
         guard cursor.consumeAny(of: joiners) else { return nil }
-        guard let (hour, _) = cursor.number(maxDigits: 2), cursor.consume(0x3A),
-            let (minute, minuteDigits) = cursor.number(maxDigits: 2), minuteDigits == 2
+        // Chinese, Japanese and Korean exports put the 12-hour marker before the time.
+        var isPM = meridiem(&cursor)
+        let markerBeforeTime = isPM != nil
+        if markerBeforeTime { cursor.skipSpaces() }
+        guard let (hour, _) = cursor.localizedNumber(maxDigits: 2), let timeSeparator = cursor.peek(),
+            timeSeparator == 0x3A || timeSeparator == 0x2E
         else { return nil }
+        cursor.advance()
+        guard let (minute, minuteDigits) = cursor.localizedNumber(maxDigits: 2), minuteDigits == 2 else { return nil }
         var second = 0
-        if cursor.consume(0x3A) {
-            guard let (value, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
+        var hasSeconds = false
+        var afterMinute = cursor
+        if afterMinute.consume(timeSeparator), let (value, digits) = afterMinute.localizedNumber(maxDigits: 2),
+            digits == 2
+        {
             second = value
+            hasSeconds = true
+            cursor = afterMinute
         }
-        var isPM: Bool?
-        var afterTime = cursor
-        afterTime.skipSpaces()
-        for meridiem in meridiems
-        where afterTime.peek().map({ startsMeridiem[Int($0)] }) == true && afterTime.consumeMarker(meridiem.bytes) {
-            isPM = meridiem.isPM
-            cursor = afterTime
-            break
+        if isPM == nil {
+            var afterTime = cursor
+            afterTime.skipSpaces()
+            if let marker = meridiem(&afterTime) {
+                isPM = marker
+                cursor = afterTime
+            }
         }
         cursor.consume(0x2E)  // a trailing dot after the time: `13:01.`
         let timestampEnd = cursor.position
         let style: WhatsAppHeader.Style
+        var terminator: UInt32 = 0
         if bracketed {
             guard cursor.consume(0x5D) else { return nil }  // ]
             cursor.consume(0x20)
             style = .iOS
         } else {
-            guard cursor.consumeAny(of: separators) else { return nil }
+            guard let index = separators.firstIndex(where: { cursor.consume($0) }) else { return nil }
+            terminator = UInt32(index + 1)
             style = .android
         }
+        // Everything that stays the same for every header of one export.
+        let yearDigits: UInt32 = aDigits == 4 ? 2 : (cDigits == 4 ? 1 : 0)
+        let shape: UInt32 =
+            (bracketed ? 1 : 0) | UInt32(separator) << 1 | yearDigits << 9 | (timeSeparator == 0x2E ? 1 : 0) << 11
+            | (hasSeconds ? 1 : 0) << 12 | (isPM == nil ? 0 : markerBeforeTime ? 2 : 1) << 13 | terminator << 15
         return WhatsAppHeader(
             style: style, fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute,
-            second: second, isPM: isPM, timestampStart: timestampStart, timestampEnd: timestampEnd,
+            second: second, isPM: isPM, shape: shape, timestampStart: timestampStart, timestampEnd: timestampEnd,
             bodyStart: cursor.position)
+    }
+
+    /// Consumes a 12-hour marker and says whether it means the afternoon.
+    private func meridiem(_ cursor: inout TextCursor) -> Bool? {
+        guard let next = cursor.peek(), startsMeridiem[Int(next)] else { return nil }
+        for marker in meridiems where cursor.consumeMarker(marker.bytes) {
+            return marker.isPM
+        }
+        return nil
     }
 }

@@ -18,7 +18,7 @@ public struct WhatsAppParser: TranscriptParser {
     /// Lines before the first message that are reported one by one; beyond this they are counted.
     private static let reportedStrayLines = 10
 
-    public init(vocabulary: WhatsAppVocabulary = .english) {
+    public init(vocabulary: WhatsAppVocabulary = .standard) {
         scanner = WhatsAppHeaderScanner(vocabulary: vocabulary)
         bodyReader = WhatsAppBodyReader(vocabulary: vocabulary)
     }
@@ -47,67 +47,23 @@ public struct WhatsAppParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let outcome = input.bytes.withUnsafeBufferPointer { buffer -> Result<Transcript, ChatBillError> in
+            var survey = WhatsAppSurvey()
+            for line in LineReader(buffer) {
+                if let header = scanner.match(buffer, line: line.content) { survey.record(header, line: line.number) }
+            }
             let order: DateOrderChoice
             if let forced = options.dateOrder {
                 order = DateOrderChoice(forced, source: .flag)
             } else {
-                switch surveyDateOrder(buffer, file: input.displayName) {
+                switch survey.dateOrder(file: input.displayName) {
                 case .success(let inferred): order = inferred
                 case .failure(let error): return .failure(error)
                 }
             }
-            return readMessages(buffer, input: input, order: order, zone: options.timeZone)
+            return readMessages(
+                buffer, input: input, order: order, shapes: survey.acceptedShapes, zone: options.timeZone)
         }
         return try outcome.get()
-    }
-
-    /// Infers the day/month order from every header of the file.
-    private func surveyDateOrder(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String
-    ) -> Result<DateOrderChoice, ChatBillError> {
-        var dayFirstLine: Int?
-        var monthFirstLine: Int?
-        var yearFirstLine: Int?
-        var firstAmbiguousLine: Int?
-        for line in LineReader(bytes) {
-            guard let header = scanner.match(bytes, line: line.content) else { continue }
-            if header.isYearFirst {
-                yearFirstLine = yearFirstLine ?? line.number
-                continue
-            }
-            let (first, second, _) = header.fields
-            if first > 12, first <= 31, second <= 12 {
-                dayFirstLine = dayFirstLine ?? line.number
-            } else if second > 12, second <= 31, first <= 12 {
-                monthFirstLine = monthFirstLine ?? line.number
-            } else if first != second {
-                firstAmbiguousLine = firstAmbiguousLine ?? line.number
-            }
-        }
-        switch (dayFirstLine, monthFirstLine) {
-        case (let day?, let month?):
-            return .failure(
-                .needsChoice(
-                    Diagnostic(
-                        .error, file: file, at: InputLocation(line: max(day, month), column: 1),
-                        "dates disagree: line \(day) only reads as day/month, line \(month) only as month/day; "
-                            + "pass --date-order dmy or --date-order mdy")))
-        case (let day?, nil): return .success(DateOrderChoice(.dmy, source: .inferred(line: day)))
-        case (nil, let month?): return .success(DateOrderChoice(.mdy, source: .inferred(line: month)))
-        case (nil, nil):
-            if let ambiguous = firstAmbiguousLine {
-                return .failure(
-                    .needsChoice(
-                        Diagnostic(
-                            .error, file: file, at: InputLocation(line: ambiguous, column: 1),
-                            "cannot tell whether dates are day/month or month/day: no day in the file is above 12; "
-                                + "pass --date-order dmy (31/12) or --date-order mdy (12/31)")))
-            }
-            if let yearFirst = yearFirstLine {
-                return .success(DateOrderChoice(.ymd, source: .inferred(line: yearFirst)))
-            }
-            return .success(DateOrderChoice(.dmy, source: .indifferent))
-        }
     }
 
     /// A message whose header has been read and whose continuation lines are still coming.
@@ -123,7 +79,8 @@ public struct WhatsAppParser: TranscriptParser {
     }
 
     private func readMessages(
-        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, order: DateOrderChoice, zone: ZoneChoice
+        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, order: DateOrderChoice, shapes: Set<UInt32>,
+        zone: ZoneChoice
     ) -> Result<Transcript, ChatBillError> {
         let file = input.displayName
         var messages: [Message] = []
@@ -158,19 +115,27 @@ public struct WhatsAppParser: TranscriptParser {
 
         for line in LineReader(bytes) {
             if let header = scanner.match(bytes, line: line.content) {
-                if let civil = header.civil(order: order.order) {
+                if !shapes.contains(header.shape) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .note, file: file, at: InputLocation(line: line.number, column: 1),
+                            "looks like a message header but is written unlike the rest of the file; "
+                                + "kept as text of the message before it"))
+                } else if let civil = header.civil(order: order.order) {
                     if let previous = pending { finish(previous) }
                     pending = PendingMessage(
                         header: header, civil: civil, line: line.number, lineStart: line.content.lowerBound,
                         headerLineEnd: line.content.upperBound, end: line.content.upperBound, lastLine: line.number,
                         hasCarriageReturns: false)
                     continue
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
+                            "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date and "
+                                + "time read as \(order.order.rawValue); the line is kept as text of the message "
+                                + "before it"))
                 }
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                        "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date and time "
-                            + "read as \(order.order.rawValue); the line is kept as text of the message before it"))
             }
             if var current = pending {
                 current.end = line.content.upperBound

@@ -25,15 +25,17 @@ public struct WhatsAppVocabulary: Sendable {
     /// Pieces of text that make a line written by the app (on iOS such lines carry an author).
     public var systemPhrases: [String]
 
-    /// English, as written by WhatsApp for Android and iOS.
-    public static let english = WhatsAppVocabulary(
+    /// What WhatsApp for Android and iOS writes, in every locale known so far.
+    public static let standard = WhatsAppVocabulary(
         meridiems: [
             ("AM", false), ("PM", true), ("am", false), ("pm", true),
             ("a.m.", false), ("p.m.", true), ("a. m.", false), ("p. m.", true),
             ("A.M.", false), ("P.M.", true),
+            ("上午", false), ("下午", true), ("午前", false), ("午後", true), ("오전", false), ("오후", true),
+            ("ص", false), ("م", true),
         ],
-        dateTimeJoiners: [", ", ",", " "],
-        androidSeparators: [" - ", " \u{2013} "],
+        dateTimeJoiners: [", ", ",", " ", " um ", " à ", " klo ", " в ", "، ", "،"],
+        androidSeparators: [" - ", " \u{2013} ", ": "],
         attachmentPlaceholders: [
             "<Media omitted>", "<media omitted>", "image omitted", "video omitted", "audio omitted",
             "sticker omitted", "document omitted", "GIF omitted", "Contact card omitted", "<attached>",

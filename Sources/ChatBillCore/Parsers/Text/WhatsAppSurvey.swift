@@ -1,0 +1,87 @@
+/// What the first pass over a WhatsApp export learns from all its headers: which header shapes
+/// belong to the file, and the day/month order of its dates.
+///
+/// One export writes every header the same way. A line of another shape that occurs only once,
+/// in a file where the main shape occurs at least three times, is a pasted line inside a message
+/// (a log excerpt, a forwarded chat), not a header.
+struct WhatsAppSurvey {
+    /// The first line of each kind of date evidence for one header shape.
+    private struct Evidence {
+        var count = 0
+        var firstLine = 0
+        var dayFirstLine: Int?
+        var monthFirstLine: Int?
+        var yearFirstLine: Int?
+        var ambiguousLine: Int?
+
+        mutating func merge(_ other: Evidence) {
+            count += other.count
+            dayFirstLine = Self.earlier(dayFirstLine, other.dayFirstLine)
+            monthFirstLine = Self.earlier(monthFirstLine, other.monthFirstLine)
+            yearFirstLine = Self.earlier(yearFirstLine, other.yearFirstLine)
+            ambiguousLine = Self.earlier(ambiguousLine, other.ambiguousLine)
+        }
+
+        static func earlier(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return min(a, b)
+        }
+    }
+
+    private var evidenceByShape: [UInt32: Evidence] = [:]
+
+    mutating func record(_ header: WhatsAppHeader, line: Int) {
+        var evidence = evidenceByShape[header.shape] ?? Evidence(firstLine: line)
+        evidence.count += 1
+        if header.isYearFirst {
+            evidence.yearFirstLine = evidence.yearFirstLine ?? line
+        } else {
+            let (first, second, _) = header.fields
+            if first > 12, first <= 31, second <= 12 {
+                evidence.dayFirstLine = evidence.dayFirstLine ?? line
+            } else if second > 12, second <= 31, first <= 12 {
+                evidence.monthFirstLine = evidence.monthFirstLine ?? line
+            } else if first != second {
+                evidence.ambiguousLine = evidence.ambiguousLine ?? line
+            }
+        }
+        evidenceByShape[header.shape] = evidence
+    }
+
+    /// The header shapes of this file.
+    var acceptedShapes: Set<UInt32> {
+        let most = evidenceByShape.values.map(\.count).max() ?? 0
+        return Set(evidenceByShape.filter { $0.value.count >= 2 || most < 3 }.keys)
+    }
+
+    /// The day/month order read from the accepted headers' dates.
+    func dateOrder(file: String) -> Result<DateOrderChoice, ChatBillError> {
+        var all = Evidence()
+        for shape in acceptedShapes { all.merge(evidenceByShape[shape]!) }
+        switch (all.dayFirstLine, all.monthFirstLine) {
+        case (let day?, let month?):
+            return .failure(
+                .needsChoice(
+                    Diagnostic(
+                        .error, file: file, at: InputLocation(line: max(day, month), column: 1),
+                        "dates disagree: line \(day) only reads as day/month, line \(month) only as month/day; "
+                            + "pass --date-order dmy or --date-order mdy")))
+        case (let day?, nil): return .success(DateOrderChoice(.dmy, source: .inferred(line: day)))
+        case (nil, let month?): return .success(DateOrderChoice(.mdy, source: .inferred(line: month)))
+        case (nil, nil):
+            if let ambiguous = all.ambiguousLine {
+                return .failure(
+                    .needsChoice(
+                        Diagnostic(
+                            .error, file: file, at: InputLocation(line: ambiguous, column: 1),
+                            "cannot tell whether dates are day/month or month/day: no day in the file is above 12; "
+                                + "pass --date-order dmy (31/12) or --date-order mdy (12/31)")))
+            }
+            if let yearFirst = all.yearFirstLine {
+                return .success(DateOrderChoice(.ymd, source: .inferred(line: yearFirst)))
+            }
+            return .success(DateOrderChoice(.dmy, source: .indifferent))
+        }
+    }
+}

@@ -17,7 +17,7 @@ struct WhatsAppParserTests {
         ISOTimestamp.format(message.instant, in: TimeZone(identifier: "UTC")!)
     }
 
-    /// Header lines in the English shapes WhatsApp writes, with the instant each must give (UTC).
+    /// Header lines in the shapes WhatsApp writes, with the instant each must give (UTC).
     static let headerShapes: [(String, String)] = [
         ("14/10/2026, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
         ("14/10/26, 9:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
@@ -35,10 +35,25 @@ struct WhatsAppParserTests {
         ("\u{200E}[14/10/2026, 9:02:33 AM] Dana: \u{200E}image omitted", "2026-10-14T09:02:33+00:00"),
         ("\u{FEFF}14/10/2026, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
         ("2026/10/14, 13:01. - Dana: hi", "2026-10-14T13:01:00+00:00"),
+        // Other locales (FORMATS.md, section 1).
+        ("14.10.26 um 22:45 - Dana: hi", "2026-10-14T22:45:00+00:00"),
+        ("14/10/2026 à 22:39 - Dana: hi", "2026-10-14T22:39:00+00:00"),
+        ("14.10.2026 klo 21.25.15 - Dana: hi", "2026-10-14T21:25:15+00:00"),
+        ("14.10.26 21.25.15: Dana: hi", "2026-10-14T21:25:15+00:00"),
+        ("14/10/26 18.00 - Dana: hi", "2026-10-14T18:00:00+00:00"),
+        ("14.10.2026 в 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        ("14-10-2026, 01.55 PM - Dana: hi", "2026-10-14T13:55:00+00:00"),
+        ("[2026/10/14 1:55:00 p. m.] Dana: hi", "2026-10-14T13:55:00+00:00"),
+        ("2026/10/14 下午2:30 - Dana: hi", "2026-10-14T14:30:00+00:00"),
+        ("2026/10/14 午前9:05 - Dana: hi", "2026-10-14T09:05:00+00:00"),
+        ("\u{0661}\u{0664}\u{200F}/\u{0661}\u{0660}\u{200F}/\u{0662}\u{0660}\u{0662}\u{0666}\u{060C} \u{0662}:\u{0660}\u{0667} \u{0645} - Dana: hi",
+            "2026-10-14T14:07:00+00:00"),
+        ("\u{06F1}\u{06F4}/\u{06F1}\u{06F0}/\u{06F2}\u{06F6}, \u{06F0}\u{06F9}:\u{06F3}\u{06F0} - Dana: hi", "2026-10-14T09:30:00+00:00"),
+        ("14/10/2569, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
     ]
 
     @Test(arguments: headerShapes)
-    func everyEnglishHeaderShapeReadsToTheSameInstant(line: String, expected: String) throws {
+    func everyHeaderShapeReadsToTheSameInstant(line: String, expected: String) throws {
         let transcript = try parse(line + "\n", order: .dmy)
         let message = try #require(transcript.messages.first)
         #expect(transcript.messages.count == 1)
@@ -60,6 +75,21 @@ struct WhatsAppParserTests {
         #expect(transcript.messages.count == 1)
         #expect(transcript.messages[0].text == "first\n\(line)")
         #expect(transcript.messages[0].lastLine == 2)
+    }
+
+    @Test func aLineWrittenUnlikeTheRestOfTheFileIsText() throws {
+        let text = """
+            [14.10.26, 09:00:00] Dana: the log says
+            [14.10.2026, 08:59:13] Service: restarted
+            [14.10.26, 09:01:00] Sam: thanks
+            [14.10.26, 09:02:00] Dana: ok
+
+            """
+        let transcript = try parse(text)
+        #expect(transcript.messages.map(\.location.line) == [1, 3, 4])
+        #expect(transcript.messages[0].text == "the log says\n[14.10.2026, 08:59:13] Service: restarted")
+        #expect(transcript.diagnostics.map(\.severity) == [.note])
+        #expect(transcript.diagnostics.first?.location?.line == 2)
     }
 
     @Test func multiLineMessagesKeepTheirLinesAndByteRange() throws {

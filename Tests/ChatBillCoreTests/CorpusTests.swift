@@ -74,6 +74,16 @@ struct CorpusTests {
         }
     }()
 
+    /// Localised attachment markers, in the corpus's German, French and Spanish samples.
+    @Test(arguments: ["german", "french", "spanish"])
+    func localisedAttachmentsAreAttachments(language: String) throws {
+        let corpus = try #require(Fixtures.corpus)
+        let path = corpus.appending(path: "whatsapp/rodrigogs__whats-reader/\(language)-format-test.txt").path
+        let transcript = try WhatsAppParser().parse(
+            InputFile.read(path: path), options: ParseOptions(timeZone: Fixtures.berlin, dateOrder: .dmy))
+        #expect(transcript.messages.filter { $0.kind == .attachment }.map(\.location.line) == [3, 6])
+    }
+
     @Test func everyListedSampleIsInSOURCES() {
         #expect(Self.samples.count == Self.english.count)
     }

@@ -39,8 +39,12 @@ public struct WhatsAppVocabulary: Sendable {
         attachmentPlaceholders: [
             "<Media omitted>", "<media omitted>", "image omitted", "video omitted", "audio omitted",
             "sticker omitted", "document omitted", "GIF omitted", "Contact card omitted", "<attached>",
+            // German, Spanish, French, Japanese (FORMATS.md, section 1).
+            "<Medien ausgelassen>", "<Medien ausgeschlossen>", "<Archivo omitido>", "<Médias omis>", "<メディアなし>",
         ],
-        attachmentSuffixes: [" (file attached)"],
+        attachmentSuffixes: [
+            " (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (fichier joint)", " (arquivo anexado)",
+        ],
         attachmentPrefixes: ["<attached: "],
         deletedTexts: ["This message was deleted", "You deleted this message", "This message was deleted."],
         callPrefixes: [
@@ -53,6 +57,7 @@ public struct WhatsAppVocabulary: Sendable {
             "Messages to this group are now secured with end-to-end encryption",
             "Messages you send to this group are now secured with end-to-end encryption",
             "Messages to this chat and calls are now secured with end-to-end encryption",
+            "Сообщения в данной группе теперь защищены сквозным шифрованием",
             "This business uses a secure service from Meta",
             "This chat is with a business account",
             "created group", "created this group", "changed the subject", "changed this group's icon",

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 of every export, so evidence can be tied to the exact file.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reads the chat inside a .zip export (every iOS export is one) without unpacking to disk.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 (HTML and XML parsers) through pkg-config; see Sources/CLibXML2/shim.h.
@@ -26,6 +28,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

@@ -75,6 +75,18 @@ struct CLITests {
         #expect(result.stdout.contains("billed 1h30m (1.50 h)"))
     }
 
+    @Test func aZipExportIsReadInPlace() throws {
+        let result = try chatbill(
+            "report", "Fixtures/whatsapp/ios-zip/WhatsApp Chat - Lena Hoffmann.zip", "--tz", "Europe/Berlin")
+        #expect(result.status == 0)
+        #expect(
+            result.stdout.hasPrefix("file      Fixtures/whatsapp/ios-zip/WhatsApp Chat - Lena Hoffmann.zip/_chat.txt\n")
+        )
+        #expect(
+            result.stdout.contains("archive   Fixtures/whatsapp/ios-zip/WhatsApp Chat - Lena Hoffmann.zip, sha256 "))
+        #expect(result.stdout.contains("billed 30m (0.50 h)"))
+    }
+
     @Test func withoutAZoneTheMachinesZoneIsUsedAndSaidSo() throws {
         let result = try chatbill("report", Self.dana)
         #expect(result.stdout.contains("(the machine's zone; pass --tz to choose)"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ChatBillCore
@@ -67,5 +68,45 @@ struct InputTests {
         #expect(DurationText.format(seconds: 0) == "0m")
         #expect(DurationText.format(seconds: 5400) == "1h30m")
         #expect(DurationText.format(seconds: 802) == "13m22s")
+    }
+}
+
+@Suite("Zip exports")
+struct ZipExportTests {
+    static let zip = "whatsapp/ios-zip/WhatsApp Chat - Lena Hoffmann.zip"
+
+    @Test func theChatInsideAZipIsReadWithoutUnpacking() throws {
+        let input = try InputFile.read(path: Fixtures.url(Self.zip).path)
+        #expect(input.displayName.hasSuffix("WhatsApp Chat - Lena Hoffmann.zip/_chat.txt"))
+        let plain = try Fixtures.input("whatsapp/ios-12h/_chat.txt")
+        #expect(input.bytes == plain.bytes)
+        #expect(input.sha256 == plain.sha256)
+        let archive = try #require(input.container)
+        #expect(archive.sha256 == InputFile.sha256(of: [UInt8](try Data(contentsOf: Fixtures.url(Self.zip)))))
+    }
+
+    @Test func theArchivesNameNamesTheProvider() throws {
+        let input = try InputFile.read(path: Fixtures.url(Self.zip).path)
+        let transcript = try WhatsAppParser().parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
+    }
+
+    @Test func anArchiveWithoutAChatFileIsUnreadable() throws {
+        // A zip holding only `a.jpg` (stored, no compression).
+        let bytes: [UInt8] = [
+            0x50, 0x4B, 0x03, 0x04, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0x21, 0, 0x8B, 0x9E, 0xD9, 0xD3, 1, 0, 0, 0, 1, 0, 0, 0,
+            5, 0, 0, 0, 0x61, 0x2E, 0x6A, 0x70, 0x67, 0x78,
+            0x50, 0x4B, 0x01, 0x02, 0x14, 0, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0x21, 0, 0x8B, 0x9E, 0xD9, 0xD3, 1, 0, 0, 0, 1,
+            0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0x2E, 0x6A, 0x70, 0x67,
+            0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x33, 0, 0, 0, 0x24, 0, 0, 0, 0, 0,
+        ]
+        let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-\(UUID().uuidString).zip")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try InputFile.read(path: url.path)
+        } throws: { error in
+            (error as? ChatBillError)?.diagnostic.message.contains("no .txt chat file") == true
+        }
     }
 }

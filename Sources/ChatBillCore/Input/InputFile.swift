@@ -18,15 +18,29 @@ public struct InputFile: Sendable {
     public let sha256: String
     /// The table that turns byte offsets into 1-based lines and columns.
     public let lines: LineTable
+    /// The archive the file was read from, when it came out of one (a WhatsApp `.zip`).
+    public let container: Container?
 
-    public init(displayName: String, bytes: [UInt8]) {
+    /// An archive as the user has it: its path and the SHA-256 of the whole archive.
+    public struct Container: Sendable, Hashable {
+        public let path: String
+        public let sha256: String
+    }
+
+    public init(displayName: String, bytes: [UInt8], container: Container? = nil) {
         self.displayName = displayName
         self.bytes = bytes
-        self.sha256 = SHA256.hash(data: bytes).map { byte in
+        self.sha256 = Self.sha256(of: bytes)
+        self.lines = LineTable(bytes)
+        self.container = container
+    }
+
+    /// Lower-case hexadecimal SHA-256.
+    static func sha256(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-        self.lines = LineTable(bytes)
     }
 
     /// The last path component of `displayName`, which some formats read meaning from
@@ -35,15 +49,24 @@ public struct InputFile: Sendable {
         displayName.split(separator: "/").last.map(String.init) ?? displayName
     }
 
-    /// Reads a file, or standard input when `path` is `-`.
+    /// The names that can say what the export is: the file's, and its archive's.
+    public var fileNames: [String] {
+        [fileName] + (container.map { [$0.path.split(separator: "/").last.map(String.init) ?? $0.path] } ?? [])
+    }
+
+    /// Reads a file, or standard input when `path` is `-`. A `.zip` (by its content, not its
+    /// name) is opened in memory and its chat file read.
     ///
     /// - Throws: `ChatBillError.unreadableInput` naming the file when it is missing, a folder,
-    ///   or cannot be read.
+    ///   cannot be read, or is an archive without one chat file.
     public static func read(path: String) throws(ChatBillError) -> InputFile {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return InputFile(displayName: "-", bytes: [UInt8](data))
-        }
+        let bytes = try readBytes(path)
+        if ZipChatArchive.isArchive(bytes) { return try ZipChatArchive.chatFile(in: bytes, path: path) }
+        return InputFile(displayName: path, bytes: bytes)
+    }
+
+    private static func readBytes(_ path: String) throws(ChatBillError) -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadableInput(Diagnostic(.error, file: path, "no such file"))
@@ -51,14 +74,14 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw .unreadableInput(Diagnostic(.error, file: path, "is a folder; give the export file inside it"))
         }
-        guard let bytes = readBytes(path: path) else {
+        guard let bytes = readWhole(path: path) else {
             throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
         }
-        return InputFile(displayName: path, bytes: bytes)
+        return bytes
     }
 
     /// The whole file in one buffer, read with `fread` so that it is not held twice.
-    private static func readBytes(path: String) -> [UInt8]? {
+    private static func readWhole(path: String) -> [UInt8]? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var status = stat()

@@ -25,6 +25,13 @@ struct ReportDocument: Encodable {
         let lines: Int
         let warnings: Int
         let dateOrder: String?
+        /// The archive the file was read from, if any.
+        let archive: Archive?
+    }
+
+    struct Archive: Encodable {
+        let file: String
+        let sha256: String
     }
 
     struct TimeZoneInfo: Encodable {
@@ -135,7 +142,8 @@ struct ReportDocument: Encodable {
             Input(
                 file: transcript.input.displayName, sha256: transcript.input.sha256, parser: transcript.parserName,
                 messages: transcript.messages.count, lines: transcript.input.lines.lineCount,
-                warnings: transcript.warningCount, dateOrder: transcript.dateOrder?.order.rawValue)
+                warnings: transcript.warningCount, dateOrder: transcript.dateOrder?.order.rawValue,
+                archive: transcript.input.container.map { Archive(file: $0.path, sha256: $0.sha256) })
         ]
         timeZone = TimeZoneInfo(identifier: zone.identifier, source: transcript.timeZone.source.rawValue)
         provider = report.provider.names

@@ -14,6 +14,7 @@ public struct TableReportRenderer: ReportRenderer {
         }
         field("file", transcript.input.displayName)
         field("sha256", transcript.input.sha256)
+        if let archive = transcript.input.container { field("archive", "\(archive.path), sha256 \(archive.sha256)") }
         field(
             "parser",
             "\(transcript.parserName): \(transcript.messages.count) messages, "

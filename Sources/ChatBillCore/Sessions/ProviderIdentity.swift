@@ -44,7 +44,7 @@ public struct ProviderIdentity: Sendable, Hashable {
 
     /// The provider for `transcript`: the `--me` names when given (each must be a sender), else the
     /// one inference that cannot be wrong: a 1:1 export named after the other party
-    /// (`WhatsApp Chat with Alice.txt`) with exactly two senders.
+    /// (`WhatsApp Chat with Alice.txt`, or an iOS `WhatsApp Chat - Alice.zip`) with exactly two senders.
     ///
     /// - Throws: `ChatBillError.needsChoice` listing the senders and how to choose.
     public static func resolve(names: [String], for transcript: Transcript) throws(ChatBillError) -> ProviderIdentity {
@@ -62,14 +62,15 @@ public struct ProviderIdentity: Sendable, Hashable {
             }
             return identity
         }
-        let fileName = transcript.input.fileName
-        for prefix in ["WhatsApp Chat with ", "WhatsApp Chat - "] where fileName.hasPrefix(prefix) {
-            var other = String(fileName.dropFirst(prefix.count))
-            if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
-            let otherParty = ProviderIdentity(names: [other])
-            let others = senders.filter { !otherParty.isProvider($0.name) }
-            if senders.count == 2, others.count == 1 {
-                return ProviderIdentity(names: [others[0].name], source: .inferredFromFileName(fileName))
+        for fileName in transcript.input.fileNames {
+            for prefix in ["WhatsApp Chat with ", "WhatsApp Chat - "] where fileName.hasPrefix(prefix) {
+                var other = String(fileName.dropFirst(prefix.count))
+                if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
+                let otherParty = ProviderIdentity(names: [other])
+                let others = senders.filter { !otherParty.isProvider($0.name) }
+                if senders.count == 2, others.count == 1 {
+                    return ProviderIdentity(names: [others[0].name], source: .inferredFromFileName(fileName))
+                }
             }
         }
         let example = senders.first.map { " (for example --me \"\($0.name)\")" } ?? ""

@@ -1,0 +1,45 @@
+import Foundation
+import ZIPFoundation
+
+/// The chat file inside a `.zip` export: iOS always exports one (`_chat.txt` with the media),
+/// Android does when media are attached (`WhatsApp Chat with X.txt`). Read in memory, never
+/// unpacked to disk.
+enum ZipChatArchive {
+    /// Whether `bytes` start like a zip archive (`PK\u{3}\u{4}`).
+    static func isArchive(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+    }
+
+    /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
+    static func chatFile(in bytes: [UInt8], path: String) throws(ChatBillError) -> InputFile {
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw .unreadableInput(Diagnostic(.error, file: path, "is not a readable zip archive (\(error))"))
+        }
+        let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }
+        func name(_ entry: Entry) -> String { entry.path.split(separator: "/").last.map(String.init) ?? entry.path }
+        let preferred = texts.filter { name($0) == "_chat.txt" || name($0).hasPrefix("WhatsApp Chat") }
+        let candidates = preferred.isEmpty ? texts : preferred
+        guard candidates.count == 1, let entry = candidates.first else {
+            let listing = texts.map(\.path).joined(separator: ", ")
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: path,
+                    texts.isEmpty
+                        ? "the zip archive holds no .txt chat file"
+                        : "the zip archive holds several .txt files (\(listing)); unpack it and name the chat file"))
+        }
+        var content = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
+        } catch {
+            throw .unreadableInput(
+                Diagnostic(.error, file: path, "cannot read \(entry.path) from the archive (\(error))"))
+        }
+        return InputFile(
+            displayName: path + "/" + entry.path, bytes: [UInt8](content),
+            container: InputFile.Container(path: path, sha256: InputFile.sha256(of: bytes)))
+    }
+}

@@ -10,7 +10,8 @@ import Testing
 struct ParserConformanceTests {
     /// The fixtures of each registered parser; every parser must have some.
     static let fixturesByParser: [String: [String]] = [
-        "whatsapp": Fixtures.whatsApp
+        "whatsapp": Fixtures.whatsApp,
+        "zoom": Fixtures.zoom,
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

@@ -20,6 +20,8 @@ public struct InputFile: Sendable {
     public let lines: LineTable
     /// The archive the file was read from, when it came out of one (a WhatsApp `.zip`).
     public let container: Container?
+    /// When the file (or its archive) was last modified; nil for standard input.
+    public let modificationDate: Date?
 
     /// An archive as the user has it: its path and the SHA-256 of the whole archive.
     public struct Container: Sendable, Hashable {
@@ -27,12 +29,13 @@ public struct InputFile: Sendable {
         public let sha256: String
     }
 
-    public init(displayName: String, bytes: [UInt8], container: Container? = nil) {
+    public init(displayName: String, bytes: [UInt8], container: Container? = nil, modificationDate: Date? = nil) {
         self.displayName = displayName
         self.bytes = bytes
         self.sha256 = Self.sha256(of: bytes)
         self.lines = LineTable(bytes)
         self.container = container
+        self.modificationDate = modificationDate
     }
 
     /// Lower-case hexadecimal SHA-256.
@@ -49,6 +52,16 @@ public struct InputFile: Sendable {
         displayName.split(separator: "/").last.map(String.init) ?? displayName
     }
 
+    /// The name of the folder the file is in, which some formats read meaning from (Zoom's
+    /// `2020-10-06 12.00.01 Topic`).
+    public var folderName: String? {
+        let path = container?.path ?? displayName
+        let components = path.split(separator: "/", omittingEmptySubsequences: true)
+        if components.count >= 2 { return String(components[components.count - 2]) }
+        guard path != "-" else { return nil }
+        return URL(filePath: FileManager.default.currentDirectoryPath).lastPathComponent
+    }
+
     /// The names that can say what the export is: the file's, and its archive's.
     public var fileNames: [String] {
         [fileName] + (container.map { [$0.path.split(separator: "/").last.map(String.init) ?? $0.path] } ?? [])
@@ -61,8 +74,12 @@ public struct InputFile: Sendable {
     ///   cannot be read, or is an archive without one chat file.
     public static func read(path: String) throws(ChatBillError) -> InputFile {
         let bytes = try readBytes(path)
-        if ZipChatArchive.isArchive(bytes) { return try ZipChatArchive.chatFile(in: bytes, path: path) }
-        return InputFile(displayName: path, bytes: bytes)
+        let modified =
+            path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        if ZipChatArchive.isArchive(bytes) {
+            return try ZipChatArchive.chatFile(in: bytes, path: path, modificationDate: modified)
+        }
+        return InputFile(displayName: path, bytes: bytes, modificationDate: modified)
     }
 
     private static func readBytes(_ path: String) throws(ChatBillError) -> [UInt8] {

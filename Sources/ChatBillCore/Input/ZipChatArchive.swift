@@ -11,7 +11,7 @@ enum ZipChatArchive {
     }
 
     /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
-    static func chatFile(in bytes: [UInt8], path: String) throws(ChatBillError) -> InputFile {
+    static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -40,6 +40,7 @@ enum ZipChatArchive {
         }
         return InputFile(
             displayName: path + "/" + entry.path, bytes: [UInt8](content),
-            container: InputFile.Container(path: path, sha256: InputFile.sha256(of: bytes)))
+            container: InputFile.Container(path: path, sha256: InputFile.sha256(of: bytes)),
+            modificationDate: modificationDate)
     }
 }

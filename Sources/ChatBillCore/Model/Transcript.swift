@@ -14,6 +14,8 @@ public struct Transcript: Sendable {
     public let timeZone: ZoneChoice
     /// The day/month order the timestamps were read with, where the format needed one.
     public let dateOrder: DateOrderChoice?
+    /// The day of an export whose lines carry only a time, and where it came from.
+    public let contextDate: ContextDate?
 
     public init(
         input: InputFile,
@@ -21,7 +23,8 @@ public struct Transcript: Sendable {
         messages: [Message],
         diagnostics: [Diagnostic],
         timeZone: ZoneChoice,
-        dateOrder: DateOrderChoice?
+        dateOrder: DateOrderChoice? = nil,
+        contextDate: ContextDate? = nil
     ) {
         self.input = input
         self.parserName = parserName
@@ -29,6 +32,7 @@ public struct Transcript: Sendable {
         self.diagnostics = diagnostics
         self.timeZone = timeZone
         self.dateOrder = dateOrder
+        self.contextDate = contextDate
     }
 
     /// Distinct senders of participant messages with how many messages each sent, most first.

@@ -34,14 +34,15 @@ extension UnsafeBufferPointer<UInt8> {
         return true
     }
 
-    /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls) and spaces, and
-    /// without trailing spaces.
+    /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls), spaces and tabs, and
+    /// without trailing spaces and tabs.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var cursor = TextCursor(self, range)
         while true {
             let before = cursor.position
             cursor.skipInvisibleMarks()
             cursor.skipSpaces()
+            while cursor.consume(0x09) {}
             if cursor.position == before { break }
         }
         var end = range.upperBound

@@ -9,7 +9,8 @@ public struct ParserRegistry: Sendable {
 
     /// All built-in parsers.
     public static let standard = ParserRegistry(parsers: [
-        WhatsAppParser()
+        WhatsAppParser(),
+        ZoomParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -24,9 +24,12 @@ public struct ParseOptions: Sendable {
     public var timeZone: ZoneChoice
     /// Forces the day/month order instead of inferring it.
     public var dateOrder: DateOrder?
+    /// The day of exports whose lines carry only a time (`--date`).
+    public var date: CivilDateTime?
 
-    public init(timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil) {
+    public init(timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil, date: CivilDateTime? = nil) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
+        self.date = date
     }
 }

@@ -27,6 +27,13 @@ struct ReportDocument: Encodable {
         let dateOrder: String?
         /// The archive the file was read from, if any.
         let archive: Archive?
+        /// The day of an export whose lines carry only times, if any.
+        let date: Day?
+
+        struct Day: Encodable {
+            let day: String
+            let source: String
+        }
     }
 
     struct Archive: Encodable {
@@ -143,7 +150,8 @@ struct ReportDocument: Encodable {
                 file: transcript.input.displayName, sha256: transcript.input.sha256, parser: transcript.parserName,
                 messages: transcript.messages.count, lines: transcript.input.lines.lineCount,
                 warnings: transcript.warningCount, dateOrder: transcript.dateOrder?.order.rawValue,
-                archive: transcript.input.container.map { Archive(file: $0.path, sha256: $0.sha256) })
+                archive: transcript.input.container.map { Archive(file: $0.path, sha256: $0.sha256) },
+                date: transcript.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) })
         ]
         timeZone = TimeZoneInfo(identifier: zone.identifier, source: transcript.timeZone.source.rawValue)
         provider = report.provider.names

@@ -20,6 +20,7 @@ public struct TableReportRenderer: ReportRenderer {
             "\(transcript.parserName): \(transcript.messages.count) messages, "
                 + "\(transcript.input.lines.lineCount) lines, \(transcript.warningCount) warnings")
         if let order = transcript.dateOrder { field("dates", order.summary) }
+        if let day = transcript.contextDate { field("date", day.summary) }
         field("zone", transcript.timeZone.summary)
         field("provider", report.provider.summary)
         for (index, rule) in report.policy.summary.enumerated() {

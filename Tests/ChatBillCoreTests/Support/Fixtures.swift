@@ -31,6 +31,13 @@ enum Fixtures {
         "whatsapp/ios-12h/_chat.txt",
         "whatsapp/android-12h-us/WhatsApp Chat with Chris Miller.txt",
     ]
+
+    /// Every Zoom fixture; the folder names give the meeting days.
+    static let zoom = [
+        "zoom/2026-11-05 14.00.00 Printer rollout 81234567890/meeting_saved_chat.txt",
+        "zoom/2026-11-09 23.50.00 Backup check 85550001111/meeting_saved_chat.txt",
+        "zoom/2026-11-12 09.30.00 VPN outage 85550002222/meeting_saved_chat.txt",
+    ]
 }
 
 /// Compares text with a golden file next to the fixtures. `CHATBILL_RECORD=1` writes the file

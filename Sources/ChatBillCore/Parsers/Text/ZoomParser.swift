@@ -1,0 +1,182 @@
+import Foundation
+
+/// Zoom's saved meeting chat (`meeting_saved_chat.txt`), in the shapes Zoom has written:
+///
+///     10:01:00 From  Dana Fischer  to  Everyone:          (current: the text follows, indented)
+///       Good morning
+///     08:58:13	 From Dana Fischer : Good morning       (older local saves)
+///     08:02:35 Dana Fischer:	Good morning                (name, colon, tab)
+///
+/// Lines carry only the time of day; the day comes from `--date`, else the meeting folder's
+/// name (`2020-10-06 12.00.01 Topic 123456789`), else the file's modification day. A time
+/// earlier than the line before it means the meeting went past midnight.
+public struct ZoomParser: TranscriptParser {
+    public let name = "zoom"
+    public let displayName = "Zoom meeting chat (meeting_saved_chat.txt)"
+    public let fileExtensions = ["txt"]
+
+    public init() {}
+
+    /// A message line: its time, its sender and where its text starts.
+    struct Header {
+        var hour: Int
+        var minute: Int
+        var second: Int
+        var sender: Range<Int>
+        /// nil when the text starts on the next line.
+        var textStart: Int?
+    }
+
+    public func detect(_ probe: DetectionProbe) -> Detection {
+        let head = Array(probe.head)
+        let (lines, headers) = head.withUnsafeBufferPointer { buffer in
+            var lines = 0
+            var headers = 0
+            for line in LineReader(buffer).prefix(50) where !buffer.trimmed(line.content).isEmpty {
+                lines += 1
+                if Self.header(buffer, line.content) != nil { headers += 1 }
+            }
+            return (lines, headers)
+        }
+        guard headers > 0 else { return .no("no line starts with a time and a Zoom sender") }
+        let named = probe.fileName.contains("chat") ? 10 : 0
+        return Detection(
+            confidence: min(100, 20 + 60 * headers / max(lines, 1) + named),
+            reason: "\(headers) of the first \(lines) lines are Zoom chat lines")
+    }
+
+    /// The header at the start of a line, in any of the three shapes.
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Header? {
+        var cursor = TextCursor(bytes, line)
+        cursor.skipInvisibleMarks()
+        guard let (hour, _) = cursor.number(maxDigits: 2), cursor.consume(0x3A),
+            let (minute, minuteDigits) = cursor.number(maxDigits: 2), minuteDigits == 2, cursor.consume(0x3A),
+            let (second, secondDigits) = cursor.number(maxDigits: 2), secondDigits == 2,
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        guard cursor.consume(0x20) || cursor.consume(0x09) else { return nil }
+        while cursor.consume(0x20) || cursor.consume(0x09) {}
+        let rest = cursor.position..<line.upperBound
+        if bytes.range(rest, hasPrefix: Array("From ".utf8)) {
+            let afterFrom = (rest.lowerBound + 5)..<rest.upperBound
+            // `From  A  to  Everyone:` with the text on the next lines.
+            let trimmed = bytes.trimmed(afterFrom)
+            if trimmed.count > 1, bytes[trimmed.upperBound - 1] == 0x3A,
+                let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<(trimmed.upperBound - 1))
+            {
+                return Header(
+                    hour: hour, minute: minute, second: second, sender: bytes.trimmed(afterFrom.lowerBound..<to),
+                    textStart: nil)
+            }
+            // `From A : text` (older saves), possibly `From A to B : text`.
+            if let colon = bytes.firstIndex(of: Array(" : ".utf8), in: afterFrom) {
+                var senderEnd = colon
+                if let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<colon) { senderEnd = to }
+                return Header(
+                    hour: hour, minute: minute, second: second, sender: bytes.trimmed(afterFrom.lowerBound..<senderEnd),
+                    textStart: colon + 3)
+            }
+            return nil
+        }
+        // `Name:<TAB>text`.
+        guard let colonTab = bytes.firstIndex(of: [0x3A, 0x09], in: rest), colonTab > rest.lowerBound else { return nil }
+        return Header(
+            hour: hour, minute: minute, second: second, sender: bytes.trimmed(rest.lowerBound..<colonTab),
+            textStart: colonTab + 2)
+    }
+
+    private static func lastIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var found: Int?
+        var searchStart = range.lowerBound
+        while let index = bytes.firstIndex(of: pattern, in: searchStart..<range.upperBound) {
+            found = index
+            searchStart = index + 1
+        }
+        return found
+    }
+
+    /// The meeting's day: `--date`, the folder name, or the file's modification day.
+    private func meetingDay(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> ContextDate {
+        if let date = options.date { return ContextDate(day: date, source: .flag) }
+        if let folder = input.folderName, folder.count >= 10,
+            let day = ContextDate.parseISODate(String(folder.prefix(10)))
+        {
+            return ContextDate(day: day, source: .folderName(folder))
+        }
+        if let modified = input.modificationDate {
+            return ContextDate(day: ISOTimestamp.local(modified, in: options.timeZone.timeZone), source: .fileTime)
+        }
+        throw .needsChoice(
+            Diagnostic(.error, file: input.displayName, "a Zoom chat has no date in it; pass --date YYYY-MM-DD"))
+    }
+
+    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        let day = try meetingDay(input, options: options)
+        let file = input.displayName
+        let (messages, diagnostics) = input.bytes.withUnsafeBufferPointer { bytes in
+            var messages: [Message] = []
+            var diagnostics: [Diagnostic] = []
+            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+            var dayOffset = 0
+            var previousSecondOfDay = -1
+            /// The message being read: its header line, where its text starts, and its text lines.
+            var pending: (header: Header, line: Int, lineStart: Int, lines: [Range<Int>], end: Int, lastLine: Int)?
+
+            func finish() {
+                guard let message = pending else { return }
+                let secondOfDay = message.header.hour * 3600 + message.header.minute * 60 + message.header.second
+                if secondOfDay < previousSecondOfDay { dayOffset += 1 }
+                previousSecondOfDay = secondOfDay
+                let civil = CivilDateTime(
+                    secondsSinceEpochAsUTC: day.day.secondsSinceEpochAsUTC + Int64(dayOffset * 86_400 + secondOfDay))
+                let (instant, resolution) = resolver.instant(of: civil)
+                if resolution == .nonexistent {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: InputLocation(line: message.line, column: 1),
+                            "\(civil.timeString) does not exist in \(options.timeZone.timeZone.identifier) on "
+                                + "\(civil.dateString) (the clocks skip it)"))
+                }
+                let text = message.lines.map { bytes.string(bytes.trimmed($0)) }.joined(separator: "\n")
+                let timeEnd = message.lineStart + 8
+                messages.append(
+                    Message(
+                        instant: instant, timestampText: bytes.string(message.lineStart..<min(timeEnd, message.end)),
+                        sender: bytes.string(message.header.sender), text: text, kind: .text,
+                        location: InputLocation(line: message.line, column: 1), lastLine: message.lastLine,
+                        byteRange: message.lineStart..<message.end))
+                pending = nil
+            }
+
+            for line in LineReader(bytes) {
+                if let header = Self.header(bytes, line.content) {
+                    finish()
+                    let first = header.textStart.map { [$0..<line.content.upperBound] } ?? []
+                    pending = (header, line.number, line.content.lowerBound, first, line.content.upperBound, line.number)
+                } else if pending != nil {
+                    if !bytes.trimmed(line.content).isEmpty {
+                        pending!.lines.append(line.content)
+                        pending!.end = line.content.upperBound
+                        pending!.lastLine = line.number
+                    }
+                } else if !bytes.trimmed(line.content).isEmpty {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
+                            "line before the first message is not a Zoom chat line; it is not billed"))
+                }
+            }
+            finish()
+            return (messages, diagnostics)
+        }
+        guard !messages.isEmpty else {
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: file, at: InputLocation(line: 1, column: 1),
+                    "no line of this file is a Zoom chat line ('10:01:00 From  Name  to  Everyone:')"))
+        }
+        return Transcript(
+            input: input, parserName: name, messages: messages, diagnostics: diagnostics,
+            timeZone: options.timeZone, contextDate: day)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Zoom parser")
+struct ZoomParserTests {
+    let parser = ZoomParser()
+
+    func parse(_ relative: String, date: CivilDateTime? = nil) throws -> Transcript {
+        try parser.parse(Fixtures.input(relative), options: ParseOptions(timeZone: Fixtures.berlin, date: date))
+    }
+
+    func local(_ message: Message) -> String { ISOTimestamp.format(message.instant, in: Fixtures.berlin.timeZone) }
+
+    @Test func theCurrentShapeReadsSendersAndIndentedText() throws {
+        let transcript = try parse(Fixtures.zoom[0])
+        #expect(transcript.contextDate?.source == .folderName("2026-11-05 14.00.00 Printer rollout 81234567890"))
+        #expect(transcript.messages.map(\.sender) == [
+            "Dana Fischer", "Sam Keller", "Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber", "Dana Fischer",
+        ])
+        #expect(transcript.messages[3].text == "I'll push the driver to your laptop now\nit takes a minute")
+        #expect(transcript.messages[3].location.line == 7)
+        #expect(transcript.messages[3].lastLine == 9)
+        #expect(local(transcript.messages[0]) == "2026-11-05T14:02:10+01:00")
+    }
+
+    @Test func aMeetingPastMidnightMovesToTheNextDay() throws {
+        let transcript = try parse(Fixtures.zoom[1])
+        #expect(transcript.messages.map(local) == [
+            "2026-11-09T23:52:03+01:00", "2026-11-09T23:55:40+01:00", "2026-11-09T23:58:12+01:00",
+            "2026-11-10T00:06:30+01:00", "2026-11-10T00:07:05+01:00",
+        ])
+    }
+
+    @Test func theOlderShapeReadsSendersWithoutTheirAddressee() throws {
+        let transcript = try parse(Fixtures.zoom[2])
+        #expect(transcript.messages.map(\.sender) == ["Chris Miller", "Sam Keller", "Sam Keller", "Chris Miller"])
+        #expect(transcript.messages[1].text == "On it: restarting the firewall service")
+    }
+
+    @Test func theDateFlagWinsOverTheFolderName() throws {
+        let transcript = try parse(Fixtures.zoom[0], date: CivilDateTime(year: 2026, month: 12, day: 1))
+        #expect(transcript.contextDate?.source == .flag)
+        #expect(local(transcript.messages[0]) == "2026-12-01T14:02:10+01:00")
+    }
+
+    @Test func withoutFlagOrFolderTheFilesDayIsUsedAndSaidSo() throws {
+        let bytes = try Fixtures.input(Fixtures.zoom[2]).bytes
+        let modified = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 in Berlin
+        let input = InputFile(displayName: "meeting_saved_chat.txt", bytes: bytes, modificationDate: modified)
+        let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.contextDate?.source == .fileTime)
+        #expect(transcript.contextDate?.summary.hasPrefix("2026-11-18 (the file's modification day") == true)
+    }
+
+    @Test func standardInputWithoutADateAsksForOne() {
+        let input = InputFile(displayName: "-", bytes: Array("10:00:00 Dana:\thi\n".utf8))
+        #expect(throws: ChatBillError.self) { try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin)) }
+    }
+
+    @Test func theSharedCorpusSamplesReadEveryMessage() throws {
+        guard let corpus = Fixtures.corpus else { return }
+        let samples = [
+            ("zoom-chat-txt/bushong1__zoom-chat-parse/test-zoom-chat.txt", 15, "10:01:00", "10:04:07"),
+            ("zoom-chat-txt/rasyidev__zoom-chat-to-subtitle/meeting_saved_chat.txt", 378, "08:02:35", "11:17:58"),
+        ]
+        for (path, count, first, last) in samples {
+            let input = try InputFile.read(path: corpus.appending(path: path).path)
+            #expect(try ParserRegistry.standard.choose(for: input).name == "zoom", "\(path)")
+            let transcript = try parser.parse(
+                input, options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2020, month: 10, day: 6)))
+            #expect(transcript.messages.count == count, "\(path)")
+            #expect(transcript.messages.first?.timestampText == first, "\(path)")
+            #expect(transcript.messages.last?.timestampText == last, "\(path)")
+        }
+    }
+}

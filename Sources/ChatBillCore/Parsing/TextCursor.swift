@@ -11,6 +11,8 @@ struct TextCursor {
         self.end = range.upperBound
     }
 
+    var isAtEnd: Bool { position >= end }
+
     func peek() -> UInt8? { position < end ? bytes[position] : nil }
 
     mutating func advance(_ count: Int = 1) { position = min(end, position + count) }

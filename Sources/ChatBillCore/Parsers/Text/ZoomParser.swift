@@ -22,6 +22,8 @@ public struct ZoomParser: TranscriptParser {
         var hour: Int
         var minute: Int
         var second: Int
+        /// Where the time ends (the timestamp text is the line up to here).
+        var timeEnd: Int
         var sender: Range<Int>
         /// nil when the text starts on the next line.
         var textStart: Int?
@@ -54,6 +56,7 @@ public struct ZoomParser: TranscriptParser {
             let (second, secondDigits) = cursor.number(maxDigits: 2), secondDigits == 2,
             hour < 24, minute < 60, second < 60
         else { return nil }
+        let timeEnd = cursor.position
         guard cursor.consume(0x20) || cursor.consume(0x09) else { return nil }
         while cursor.consume(0x20) || cursor.consume(0x09) {}
         let rest = cursor.position..<line.upperBound
@@ -65,7 +68,7 @@ public struct ZoomParser: TranscriptParser {
                 let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<(trimmed.upperBound - 1))
             {
                 return Header(
-                    hour: hour, minute: minute, second: second, sender: bytes.trimmed(afterFrom.lowerBound..<to),
+                    hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(afterFrom.lowerBound..<to),
                     textStart: nil)
             }
             // `From A : text` (older saves), possibly `From A to B : text`.
@@ -73,7 +76,7 @@ public struct ZoomParser: TranscriptParser {
                 var senderEnd = colon
                 if let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<colon) { senderEnd = to }
                 return Header(
-                    hour: hour, minute: minute, second: second, sender: bytes.trimmed(afterFrom.lowerBound..<senderEnd),
+                    hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(afterFrom.lowerBound..<senderEnd),
                     textStart: colon + 3)
             }
             return nil
@@ -81,7 +84,7 @@ public struct ZoomParser: TranscriptParser {
         // `Name:<TAB>text`.
         guard let colonTab = bytes.firstIndex(of: [0x3A, 0x09], in: rest), colonTab > rest.lowerBound else { return nil }
         return Header(
-            hour: hour, minute: minute, second: second, sender: bytes.trimmed(rest.lowerBound..<colonTab),
+            hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(rest.lowerBound..<colonTab),
             textStart: colonTab + 2)
     }
 
@@ -117,49 +120,37 @@ public struct ZoomParser: TranscriptParser {
             var messages: [Message] = []
             var diagnostics: [Diagnostic] = []
             var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
-            var dayOffset = 0
-            var previousSecondOfDay = -1
-            /// The message being read: its header line, where its text starts, and its text lines.
-            var pending: (header: Header, line: Int, lineStart: Int, lines: [Range<Int>], end: Int, lastLine: Int)?
+            var clock = DayClock(day: day.day)
+            var pending: (header: Header, lines: PendingMessage)?
 
             func finish() {
-                guard let message = pending else { return }
-                let secondOfDay = message.header.hour * 3600 + message.header.minute * 60 + message.header.second
-                if secondOfDay < previousSecondOfDay { dayOffset += 1 }
-                previousSecondOfDay = secondOfDay
-                let civil = CivilDateTime(
-                    secondsSinceEpochAsUTC: day.day.secondsSinceEpochAsUTC + Int64(dayOffset * 86_400 + secondOfDay))
+                guard let (header, lines) = pending else { return }
+                let civil = clock.dateTime(hour: header.hour, minute: header.minute, second: header.second)
                 let (instant, resolution) = resolver.instant(of: civil)
                 if resolution == .nonexistent {
                     diagnostics.append(
                         Diagnostic(
-                            .warning, file: file, at: InputLocation(line: message.line, column: 1),
+                            .warning, file: file, at: lines.location,
                             "\(civil.timeString) does not exist in \(options.timeZone.timeZone.identifier) on "
                                 + "\(civil.dateString) (the clocks skip it)"))
                 }
-                let text = message.lines.map { bytes.string(bytes.trimmed($0)) }.joined(separator: "\n")
-                let timeEnd = message.lineStart + 8
                 messages.append(
                     Message(
-                        instant: instant, timestampText: bytes.string(message.lineStart..<min(timeEnd, message.end)),
-                        sender: bytes.string(message.header.sender), text: text, kind: .text,
-                        location: InputLocation(line: message.line, column: 1), lastLine: message.lastLine,
-                        byteRange: message.lineStart..<message.end))
+                        instant: instant, timestampText: bytes.string(lines.lineStart..<header.timeEnd),
+                        sender: bytes.decodedText(header.sender), text: lines.text(bytes), kind: .text,
+                        location: lines.location, lastLine: lines.lastLine, byteRange: lines.byteRange))
                 pending = nil
             }
 
             for line in LineReader(bytes) {
                 if let header = Self.header(bytes, line.content) {
                     finish()
-                    let first = header.textStart.map { [$0..<line.content.upperBound] } ?? []
-                    pending = (header, line.number, line.content.lowerBound, first, line.content.upperBound, line.number)
+                    pending = (header, PendingMessage(line, textStart: header.textStart))
+                } else if bytes.trimmed(line.content).isEmpty {
+                    continue
                 } else if pending != nil {
-                    if !bytes.trimmed(line.content).isEmpty {
-                        pending!.lines.append(line.content)
-                        pending!.end = line.content.upperBound
-                        pending!.lastLine = line.number
-                    }
-                } else if !bytes.trimmed(line.content).isEmpty {
+                    pending!.lines.append(line)
+                } else {
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, at: InputLocation(line: line.number, column: 1),

@@ -1,0 +1,36 @@
+/// A message whose first line has been read and whose continuation lines may follow, for line-
+/// based formats: where it starts, the ranges of its text lines, and where it ends.
+struct PendingMessage {
+    let line: Int
+    let lineStart: Int
+    private(set) var textLines: [Range<Int>]
+    private(set) var end: Int
+    private(set) var lastLine: Int
+
+    /// Starts at `line`; its text starts at `textStart` on that line, or on the next line when nil.
+    init(_ line: LineReader.Line, textStart: Int?) {
+        self.line = line.number
+        lineStart = line.content.lowerBound
+        textLines = textStart.map { [$0..<max($0, line.content.upperBound)] } ?? []
+        end = line.content.upperBound
+        lastLine = line.number
+    }
+
+    /// Adds a continuation line.
+    mutating func append(_ line: LineReader.Line) {
+        textLines.append(line.content)
+        end = line.content.upperBound
+        lastLine = line.number
+    }
+
+    var location: InputLocation { InputLocation(line: line, column: 1) }
+    var byteRange: Range<Int> { lineStart..<end }
+
+    /// The text lines, each without its indentation, joined with `\n`, blank lines at the end
+    /// dropped. Lines that are not valid UTF-8 are read as Latin-1.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var lines = textLines.map { bytes.decodedText(bytes.trimmed($0)) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -91,8 +91,11 @@ struct CLITests {
         let path = "Fixtures/zoom/2026-11-05 14.00.00 Printer rollout 81234567890/meeting_saved_chat.txt"
         let fromFolder = try chatbill("report", path, "--me", "Sam Keller", "--tz", "Europe/Berlin")
         #expect(fromFolder.status == 0)
-        #expect(fromFolder.stdout.contains("date      2026-11-05 (from the folder name '2026-11-05 14.00.00 Printer rollout"))
-        let fromFlag = try chatbill("report", path, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--date", "2026-11-06")
+        #expect(
+            fromFolder.stdout.contains(
+                "date      2026-11-05 (from the folder name '2026-11-05 14.00.00 Printer rollout"))
+        let fromFlag = try chatbill(
+            "report", path, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--date", "2026-11-06")
         #expect(fromFlag.stdout.contains("date      2026-11-06 (from --date)"))
         #expect(try chatbill("report", path, "--date", "6.11.2026").status == 64)
     }

@@ -12,6 +12,7 @@ struct ParserConformanceTests {
     static let fixturesByParser: [String: [String]] = [
         "whatsapp": Fixtures.whatsApp,
         "zoom": Fixtures.zoom,
+        "irc": Fixtures.irc,
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in
@@ -72,6 +73,7 @@ struct ParserConformanceTests {
         var covered = Set<Int>()
         for message in transcript.messages { covered.formUnion(message.location.line...message.lastLine) }
         for diagnostic in transcript.diagnostics { if let line = diagnostic.location?.line { covered.insert(line) } }
+        covered.formUnion(transcript.headerLines)
         let input = transcript.input
         for line in 1...input.lines.lineCount where !covered.contains(line) {
             let content = input.bytes[input.lines.byteRange(ofLine: line, in: input.bytes)]

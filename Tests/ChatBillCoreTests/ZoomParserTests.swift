@@ -16,9 +16,10 @@ struct ZoomParserTests {
     @Test func theCurrentShapeReadsSendersAndIndentedText() throws {
         let transcript = try parse(Fixtures.zoom[0])
         #expect(transcript.contextDate?.source == .folderName("2026-11-05 14.00.00 Printer rollout 81234567890"))
-        #expect(transcript.messages.map(\.sender) == [
-            "Dana Fischer", "Sam Keller", "Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber", "Dana Fischer",
-        ])
+        #expect(
+            transcript.messages.map(\.sender) == [
+                "Dana Fischer", "Sam Keller", "Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber", "Dana Fischer",
+            ])
         #expect(transcript.messages[3].text == "I'll push the driver to your laptop now\nit takes a minute")
         #expect(transcript.messages[3].location.line == 7)
         #expect(transcript.messages[3].lastLine == 9)
@@ -27,10 +28,11 @@ struct ZoomParserTests {
 
     @Test func aMeetingPastMidnightMovesToTheNextDay() throws {
         let transcript = try parse(Fixtures.zoom[1])
-        #expect(transcript.messages.map(local) == [
-            "2026-11-09T23:52:03+01:00", "2026-11-09T23:55:40+01:00", "2026-11-09T23:58:12+01:00",
-            "2026-11-10T00:06:30+01:00", "2026-11-10T00:07:05+01:00",
-        ])
+        #expect(
+            transcript.messages.map(local) == [
+                "2026-11-09T23:52:03+01:00", "2026-11-09T23:55:40+01:00", "2026-11-09T23:58:12+01:00",
+                "2026-11-10T00:06:30+01:00", "2026-11-10T00:07:05+01:00",
+            ])
     }
 
     @Test func theOlderShapeReadsSendersWithoutTheirAddressee() throws {
@@ -56,7 +58,9 @@ struct ZoomParserTests {
 
     @Test func standardInputWithoutADateAsksForOne() {
         let input = InputFile(displayName: "-", bytes: Array("10:00:00 Dana:\thi\n".utf8))
-        #expect(throws: ChatBillError.self) { try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin)) }
+        #expect(throws: ChatBillError.self) {
+            try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        }
     }
 
     @Test func theSharedCorpusSamplesReadEveryMessage() throws {
@@ -69,7 +73,8 @@ struct ZoomParserTests {
             let input = try InputFile.read(path: corpus.appending(path: path).path)
             #expect(try ParserRegistry.standard.choose(for: input).name == "zoom", "\(path)")
             let transcript = try parser.parse(
-                input, options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2020, month: 10, day: 6)))
+                input,
+                options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2020, month: 10, day: 6)))
             #expect(transcript.messages.count == count, "\(path)")
             #expect(transcript.messages.first?.timestampText == first, "\(path)")
             #expect(transcript.messages.last?.timestampText == last, "\(path)")

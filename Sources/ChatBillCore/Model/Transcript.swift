@@ -16,6 +16,9 @@ public struct Transcript: Sendable {
     public let dateOrder: DateOrderChoice?
     /// The day of an export whose lines carry only a time, and where it came from.
     public let contextDate: ContextDate?
+    /// Lines that hold no message but were read for what they say about the others (log headers,
+    /// "day changed" lines), so that every line of the export is accounted for.
+    public let headerLines: [Int]
 
     public init(
         input: InputFile,
@@ -24,7 +27,8 @@ public struct Transcript: Sendable {
         diagnostics: [Diagnostic],
         timeZone: ZoneChoice,
         dateOrder: DateOrderChoice? = nil,
-        contextDate: ContextDate? = nil
+        contextDate: ContextDate? = nil,
+        headerLines: [Int] = []
     ) {
         self.input = input
         self.parserName = parserName
@@ -33,6 +37,7 @@ public struct Transcript: Sendable {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.contextDate = contextDate
+        self.headerLines = headerLines
     }
 
     /// Distinct senders of participant messages with how many messages each sent, most first.

@@ -11,6 +11,7 @@ public struct ParserRegistry: Sendable {
     public static let standard = ParserRegistry(parsers: [
         WhatsAppParser(),
         ZoomParser(),
+        IRCParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -29,7 +29,8 @@ struct InputOptions: ParsableArguments {
         let input = try InputFile.read(path: file)
         let zone = try tz.map { name throws(ChatBillError) in try ZoneChoice.named(name, source: .flag) } ?? .machine
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
-        let transcript = try chosen.parse(input, options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day))
+        let transcript = try chosen.parse(
+            input, options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day))
         Terminal.report(transcript.diagnostics)
         return transcript
     }

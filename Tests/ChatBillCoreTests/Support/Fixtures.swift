@@ -32,6 +32,8 @@ enum Fixtures {
         "whatsapp/android-12h-us/WhatsApp Chat with Chris Miller.txt",
     ]
 
+    static let irc = ["irc/irssi/#support.log", "irc/weechat/irc.libera.#support.weechatlog", "irc/znc/2026-11-12.log"]
+
     /// Every Zoom fixture; the folder names give the meeting days.
     static let zoom = [
         "zoom/2026-11-05 14.00.00 Printer rollout 81234567890/meeting_saved_chat.txt",

@@ -68,27 +68,36 @@ public struct ZoomParser: TranscriptParser {
                 let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<(trimmed.upperBound - 1))
             {
                 return Header(
-                    hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(afterFrom.lowerBound..<to),
+                    hour: hour, minute: minute, second: second, timeEnd: timeEnd,
+                    sender: bytes.trimmed(afterFrom.lowerBound..<to),
                     textStart: nil)
             }
             // `From A : text` (older saves), possibly `From A to B : text`.
             if let colon = bytes.firstIndex(of: Array(" : ".utf8), in: afterFrom) {
                 var senderEnd = colon
-                if let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<colon) { senderEnd = to }
+                if let to = lastIndex(of: Array(" to ".utf8), in: bytes, afterFrom.lowerBound..<colon) {
+                    senderEnd = to
+                }
                 return Header(
-                    hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(afterFrom.lowerBound..<senderEnd),
+                    hour: hour, minute: minute, second: second, timeEnd: timeEnd,
+                    sender: bytes.trimmed(afterFrom.lowerBound..<senderEnd),
                     textStart: colon + 3)
             }
             return nil
         }
         // `Name:<TAB>text`.
-        guard let colonTab = bytes.firstIndex(of: [0x3A, 0x09], in: rest), colonTab > rest.lowerBound else { return nil }
+        guard let colonTab = bytes.firstIndex(of: [0x3A, 0x09], in: rest), colonTab > rest.lowerBound else {
+            return nil
+        }
         return Header(
-            hour: hour, minute: minute, second: second, timeEnd: timeEnd, sender: bytes.trimmed(rest.lowerBound..<colonTab),
+            hour: hour, minute: minute, second: second, timeEnd: timeEnd,
+            sender: bytes.trimmed(rest.lowerBound..<colonTab),
             textStart: colonTab + 2)
     }
 
-    private static func lastIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    private static func lastIndex(
+        of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Int? {
         var found: Int?
         var searchStart = range.lowerBound
         while let index = bytes.firstIndex(of: pattern, in: searchStart..<range.upperBound) {

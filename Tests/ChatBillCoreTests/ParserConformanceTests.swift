@@ -13,6 +13,7 @@ struct ParserConformanceTests {
         "whatsapp": Fixtures.whatsApp,
         "zoom": Fixtures.zoom,
         "irc": Fixtures.irc,
+        "pidgin-txt": [PidginTextParserTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

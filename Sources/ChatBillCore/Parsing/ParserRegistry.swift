@@ -12,6 +12,7 @@ public struct ParserRegistry: Sendable {
         WhatsAppParser(),
         ZoomParser(),
         IRCParser(),
+        PidginTextParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -9,8 +9,8 @@ import Foundation
 /// messages and pasted dates stay inside the message they belong to.
 public struct WhatsAppParser: TranscriptParser {
     public let name = "whatsapp"
-    public let displayName = "WhatsApp chat export (.txt, Android and iOS)"
-    public let fileExtensions = ["txt"]
+    public let displayName = "WhatsApp chat export (Android and iOS, .txt or .zip)"
+    public let fileExtensions = ["txt", "zip"]
 
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Pidgin text parser")
+struct PidginTextParserTests {
+    let parser = PidginTextParser()
+    static let fixture = "pidgin-txt/jabber/sam@example.org/dana@example.org/2026-11-16.093012+0100CET.txt"
+
+    func parse(zone: ZoneChoice = .machine) throws -> Transcript {
+        try parser.parse(Fixtures.input(Self.fixture), options: ParseOptions(timeZone: zone))
+    }
+
+    @Test func theFileNamesOffsetIsTheZoneUnlessTzIsGiven() throws {
+        let fromName = try parse()
+        #expect(fromName.timeZone.source == .export)
+        #expect(fromName.timeZone.timeZone.secondsFromGMT() == 3600)
+        let fromFlag = try parse(zone: Fixtures.berlin)
+        #expect(fromFlag.timeZone == Fixtures.berlin)
+    }
+
+    @Test func sendersSystemLinesContinuationsAndDays() throws {
+        let transcript = try parse(zone: Fixtures.berlin)
+        let zone = Fixtures.berlin.timeZone
+        #expect(transcript.contextDate?.source == .header(line: 1))
+        #expect(transcript.headerLines == [1])
+        #expect(transcript.messages.map(\.kind) == [.text, .text, .text, .text, .system, .text, .text, .text])
+        #expect(transcript.messages[2].text == "It's up, but your share was unmounted.\nI remapped it as drive S:")
+        #expect(transcript.messages[2].lastLine == 5)
+        // A late message carries its own full date; past midnight moves to the next day.
+        #expect(ISOTimestamp.format(transcript.messages[5].instant, in: zone) == "2026-11-15T23:59:07+01:00")
+        #expect(ISOTimestamp.format(transcript.messages[7].instant, in: zone) == "2026-11-17T00:02:11+01:00")
+    }
+
+    @Test(arguments: [
+        ("2010-01-11.000101+0000GMT.txt", "2010-01-11", 0),
+        ("2026-11-16.093012-0500EST.txt", "2026-11-16", -18_000),
+    ])
+    func fileNamesGiveTheDayAndOffset(name: String, day: String, offset: Int) throws {
+        let facts = try #require(PidginTextParser.fileNameFacts(name))
+        #expect(facts.day.dateString == day)
+        #expect(facts.offsetSeconds == offset)
+    }
+
+    @Test func theSharedCorpusLogsReadEveryMessage() throws {
+        guard let corpus = Fixtures.corpus else { return }
+        let samples = [
+            ("TelepathyIM__telepathy-logger/2010-01-11.000101+0000GMT.txt", 16, 16, "(00:01:01)", "(00:01:06)"),
+            ("gabebw__pidgin2adium/2006-12-21.223606.txt", 2, 1, "(22:36:11)", "(23:06:06)"),
+        ]
+        for (path, count, withSender, first, last) in samples {
+            let input = try InputFile.read(path: corpus.appending(path: "pidgin-txt/" + path).path)
+            #expect(try ParserRegistry.standard.choose(for: input).name == "pidgin-txt")
+            let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+            #expect(transcript.messages.count == count, "\(path)")
+            #expect(transcript.messages.filter { !$0.sender.isEmpty }.count == withSender, "\(path)")
+            #expect(transcript.messages.first?.timestampText == first)
+            #expect(transcript.messages.last?.timestampText == last)
+        }
+    }
+}

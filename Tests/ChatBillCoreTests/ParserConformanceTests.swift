@@ -14,6 +14,7 @@ struct ParserConformanceTests {
         "zoom": Fixtures.zoom,
         "irc": Fixtures.irc,
         "pidgin-txt": [PidginTextParserTests.fixture],
+        "imessage-txt": [IMessageTextParserTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

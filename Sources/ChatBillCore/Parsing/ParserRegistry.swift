@@ -13,6 +13,7 @@ public struct ParserRegistry: Sendable {
         ZoomParser(),
         IRCParser(),
         PidginTextParser(),
+        IMessageTextParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -23,6 +23,12 @@ struct PendingMessage {
         lastLine = line.number
     }
 
+    /// Covers a line that belongs to the message but is not text (a sender line).
+    mutating func extend(over line: LineReader.Line) {
+        end = line.content.upperBound
+        lastLine = line.number
+    }
+
     var location: InputLocation { InputLocation(line: line, column: 1) }
     var byteRange: Range<Int> { lineStart..<end }
 

@@ -66,7 +66,8 @@ public struct TableReportRenderer: ReportRenderer {
         let bill = report.bill
         out += "\n"
         var total =
-            "total: \(bill.billableSessions) sessions, \(bill.unansweredSessions) unanswered, "
+            "total: \(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
+            + "\(bill.unansweredSessions) unanswered, "
             + "raw \(DurationText.format(seconds: bill.rawSeconds))"
         if bill.totalRoundingSeconds != 0 { total += ", rounding \(signed(bill.totalRoundingSeconds))" }
         total += ", billed \(DurationText.format(seconds: bill.billedSeconds)) (\(hours(bill.billedSeconds)) h)"

@@ -15,6 +15,7 @@ struct ParserConformanceTests {
         "irc": Fixtures.irc,
         "pidgin-txt": [PidginTextParserTests.fixture],
         "imessage-txt": [IMessageTextParserTests.fixture],
+        "signal": [SignalParserTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

@@ -14,6 +14,7 @@ public struct ParserRegistry: Sendable {
         IRCParser(),
         PidginTextParser(),
         IMessageTextParser(),
+        SignalParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

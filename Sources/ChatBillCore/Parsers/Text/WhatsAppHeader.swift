@@ -10,6 +10,8 @@ struct WhatsAppHeader {
     /// The three numbers of the date in the order written, and how many digits each had.
     var fields: (Int, Int, Int)
     var firstFieldDigits: Int
+    /// `/`, `.` or `-`.
+    var dateSeparator: UInt8
     var hour: Int
     var minute: Int
     var second: Int
@@ -142,7 +144,8 @@ struct WhatsAppHeaderScanner {
             (bracketed ? 1 : 0) | UInt32(separator) << 1 | yearDigits << 9 | (timeSeparator == 0x2E ? 1 : 0) << 11
             | (hasSeconds ? 1 : 0) << 12 | (isPM == nil ? 0 : markerBeforeTime ? 2 : 1) << 13 | terminator << 15
         return WhatsAppHeader(
-            style: style, fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute,
+            style: style, fields: (a, b, c), firstFieldDigits: aDigits, dateSeparator: separator, hour: hour,
+            minute: minute,
             second: second, isPM: isPM, shape: shape, timestampStart: timestampStart, timestampEnd: timestampEnd,
             bodyStart: cursor.position)
     }

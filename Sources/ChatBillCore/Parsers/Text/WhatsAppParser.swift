@@ -8,9 +8,9 @@ import Foundation
 /// A line whose whole prefix is not a header continues the previous message, so multi-line
 /// messages and pasted dates stay inside the message they belong to.
 public struct WhatsAppParser: TranscriptParser {
-    public let name = "whatsapp"
-    public let displayName = "WhatsApp chat export (Android and iOS, .txt or .zip)"
-    public let fileExtensions = ["txt", "zip"]
+    public let name: String
+    public let displayName: String
+    public let fileExtensions: [String]
 
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader
@@ -19,30 +19,52 @@ public struct WhatsAppParser: TranscriptParser {
     private static let reportedStrayLines = 10
 
     public init(vocabulary: WhatsAppVocabulary = .standard) {
+        self.init(
+            name: "whatsapp", displayName: "WhatsApp chat export (Android and iOS, .txt or .zip)",
+            fileExtensions: ["txt", "zip"], vocabulary: vocabulary)
+    }
+
+    /// The same line grammar under another format's name (Signal exports write it too).
+    init(name: String, displayName: String, fileExtensions: [String], vocabulary: WhatsAppVocabulary) {
+        self.name = name
+        self.displayName = displayName
+        self.fileExtensions = fileExtensions
         scanner = WhatsAppHeaderScanner(vocabulary: vocabulary)
         bodyReader = WhatsAppBodyReader(vocabulary: vocabulary)
     }
 
-    public func detect(_ probe: DetectionProbe) -> Detection {
-        let head = Array(probe.head)
-        let (lines, headers, firstIsHeader) = head.withUnsafeBufferPointer { buffer in
-            var lines = 0
-            var headers = 0
-            var firstIsHeader = false
+    /// What the first lines of an input say about this grammar.
+    struct HeadSurvey {
+        var lines = 0
+        var headers = 0
+        var firstIsHeader = false
+        /// Headers written `[2019-12-24 12:23:45]`: bracketed, year first, with dashes.
+        var isoBracketed = 0
+        var confidence: Int { min(100, 30 + 60 * headers / max(lines, 1) + (firstIsHeader ? 5 : 0)) }
+    }
+
+    func surveyHead(_ probe: DetectionProbe) -> HeadSurvey {
+        Array(probe.head).withUnsafeBufferPointer { buffer in
+            var survey = HeadSurvey()
             for line in LineReader(buffer).prefix(50) where !buffer.trimmed(line.content).isEmpty {
-                let isHeader = scanner.match(buffer, line: line.content) != nil
-                if lines == 0 { firstIsHeader = isHeader }
-                lines += 1
-                if isHeader { headers += 1 }
+                let header = scanner.match(buffer, line: line.content)
+                if survey.lines == 0 { survey.firstIsHeader = header != nil }
+                survey.lines += 1
+                guard let header else { continue }
+                survey.headers += 1
+                if header.style == .iOS, header.isYearFirst, header.dateSeparator == 0x2D { survey.isoBracketed += 1 }
             }
-            return (lines, headers, firstIsHeader)
+            return survey
         }
-        guard headers > 0 else { return .no("no line starts with a WhatsApp date and time") }
+    }
+
+    public func detect(_ probe: DetectionProbe) -> Detection {
+        let survey = surveyHead(probe)
+        guard survey.headers > 0 else { return .no("no line starts with a WhatsApp date and time") }
         let named = probe.fileName.hasPrefix("WhatsApp Chat") || probe.fileName == "_chat.txt"
-        var confidence = 30 + 60 * headers / max(lines, 1) + (firstIsHeader ? 5 : 0) + (named ? 10 : 0)
-        confidence = min(confidence, 100)
         return Detection(
-            confidence: confidence, reason: "\(headers) of the first \(lines) lines are WhatsApp message headers")
+            confidence: min(100, survey.confidence + (named ? 10 : 0)),
+            reason: "\(survey.headers) of the first \(survey.lines) lines are WhatsApp message headers")
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {

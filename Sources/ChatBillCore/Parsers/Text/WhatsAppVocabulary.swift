@@ -68,4 +68,18 @@ public struct WhatsAppVocabulary: Sendable {
             "You were added",
         ]
     )
+
+    /// What signal-export writes (signal-export's `Message.to_md`).
+    public static let signal = WhatsAppVocabulary(
+        meridiems: standard.meridiems,
+        dateTimeJoiners: standard.dateTimeJoiners,
+        androidSeparators: standard.androidSeparators,
+        attachmentPlaceholders: [],
+        attachmentSuffixes: [],
+        attachmentPrefixes: ["[attachment]("],
+        deletedTexts: ["(This message was deleted)"],
+        callPrefixes: [],
+        editedMarkers: [],
+        systemPhrases: []
+    )
 }

@@ -16,6 +16,7 @@ struct ParserConformanceTests {
         "pidgin-txt": [PidginTextParserTests.fixture],
         "imessage-txt": [IMessageTextParserTests.fixture],
         "signal": [SignalParserTests.fixture],
+        "discord-txt": [DiscordTextParserTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

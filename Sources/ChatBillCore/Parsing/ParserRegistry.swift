@@ -15,6 +15,7 @@ public struct ParserRegistry: Sendable {
         PidginTextParser(),
         IMessageTextParser(),
         SignalParser(),
+        DiscordTextParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -6,6 +6,8 @@ struct PendingMessage {
     private(set) var textLines: [Range<Int>]
     private(set) var end: Int
     private(set) var lastLine: Int
+    /// Blank lines seen since the last text line: they become text only if more text follows.
+    private var heldBlankLines: [Range<Int>] = []
 
     /// Starts at `line`; its text starts at `textStart` on that line, or on the next line when nil.
     init(_ line: LineReader.Line, textStart: Int?) {
@@ -18,9 +20,16 @@ struct PendingMessage {
 
     /// Adds a continuation line.
     mutating func append(_ line: LineReader.Line) {
+        if !textLines.isEmpty { textLines += heldBlankLines }
+        heldBlankLines = []
         textLines.append(line.content)
         end = line.content.upperBound
         lastLine = line.number
+    }
+
+    /// Notes a blank line: part of the message only if text follows it.
+    mutating func appendBlank(_ line: LineReader.Line) {
+        heldBlankLines.append(line.content)
     }
 
     /// Covers a line that belongs to the message but is not text (a sender line).

@@ -65,7 +65,6 @@ public struct IMessageTextParser: TranscriptParser {
             var pending:
                 (civil: CivilDateTime, stampEnd: Int, sender: Range<Int>?, kind: MessageKind, lines: PendingMessage)?
             var previousBlank = true
-            var blanks: [LineReader.Line] = []
 
             func finish() {
                 guard let record = pending else { return }
@@ -84,7 +83,6 @@ public struct IMessageTextParser: TranscriptParser {
                 defer { previousBlank = isBlank }
                 if previousBlank, let (civil, stampEnd) = Self.stamp(bytes, line.content) {
                     finish()
-                    blanks = []
                     let rest = bytes.trimmed(stampEnd..<line.content.upperBound)
                     if rest.isEmpty || bytes.range(rest, hasPrefix: Array("(Read by ".utf8)) {
                         pending = (civil, stampEnd, nil, .text, PendingMessage(line, textStart: nil))
@@ -103,13 +101,11 @@ public struct IMessageTextParser: TranscriptParser {
                     continue
                 }
                 if isBlank {
-                    blanks.append(line)
+                    pending!.lines.appendBlank(line)
                 } else if pending!.kind == .text, pending!.sender == nil {
                     pending!.sender = bytes.trimmed(line.content)
                     pending!.lines.extend(over: line)
                 } else {
-                    for blank in blanks { pending!.lines.append(blank) }
-                    blanks = []
                     pending!.lines.append(line)
                 }
             }

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("DiscordChatExporter TXT parser")
+struct DiscordTextParserTests {
+    static let fixture = "discord-txt/Acme IT - Support - printers [1141234567890].txt"
+
+    @Test func messagesAuthorsBlocksAndTheFrame() throws {
+        let transcript = try DiscordTextParser().parse(
+            Fixtures.input(Self.fixture), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.dateOrder?.order == .mdy)
+        #expect(
+            transcript.messages.map(\.sender) == [
+                "dana.fischer", "sam.keller", "dana.fischer", "sam.keller", "dana.fischer", "dana.fischer",
+            ])
+        #expect(transcript.messages.map(\.kind) == [.text, .text, .text, .text, .attachment, .text])
+        #expect(
+            transcript.messages[0].text.hasSuffix("{Attachments}\nhttps://cdn.discordapp.com/attachments/1/2/label.jpg")
+        )
+        #expect(transcript.messages.map(\.lastLine) == [11, 14, 17, 24, 28, 31])
+        #expect(transcript.headerLines == [1, 2, 3, 4, 5, 34, 35, 36])
+        #expect(
+            ISOTimestamp.format(transcript.messages[5].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-20T13:40:00+01:00")
+    }
+
+    @Test func dayFirstExportsAreReadDayFirst() throws {
+        let text =
+            "==============================================================\nGuild: A\nChannel: B\n"
+            + "==============================================================\n\n[20.11.2026 14:03] dana\nhallo\n\n"
+        let transcript = try DiscordTextParser().parse(
+            InputFile(displayName: "x.txt", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.dateOrder?.order == .dmy)
+        #expect(
+            ISOTimestamp.format(transcript.messages[0].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-20T14:03:00+01:00")
+    }
+}

@@ -213,7 +213,8 @@ struct CLITests {
         let formats = try chatbill("formats")
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt"])
+        #expect(
+            names == ["whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt"])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
         #expect(detect.status == 0)
         #expect(detect.stdout.hasPrefix("whatsapp\t"))

@@ -17,6 +17,7 @@ struct ParserConformanceTests {
         "imessage-txt": [IMessageTextParserTests.fixture],
         "signal": [SignalParserTests.fixture],
         "discord-txt": [DiscordTextParserTests.fixture],
+        "msn-plus-txt": [MessengerPlusTextParserTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

@@ -54,11 +54,9 @@ extension UnsafeBufferPointer<UInt8> {
         String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
     }
 
-    /// The text of `range`: UTF-8 when it is valid UTF-8, else Latin-1, as old IRC and IM logs mix
-    /// both line by line.
+    /// The text of `range`: UTF-8 when it is valid UTF-8, else Windows-1252, as old IRC and IM
+    /// logs mix both line by line.
     func decodedText(_ range: Range<Int>) -> String {
-        let slice = UnsafeBufferPointer(rebasing: self[range])
-        if let text = String(validating: slice, as: UTF8.self) { return text }
-        return String(String.UnicodeScalarView(slice.map { Unicode.Scalar($0) }))
+        TextDecoding.text(UnsafeBufferPointer(rebasing: self[range]))
     }
 }

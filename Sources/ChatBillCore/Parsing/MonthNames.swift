@@ -5,11 +5,47 @@ enum MonthNames {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ].map { Array($0.utf8) }
 
-    /// The month (1...12) of a word that starts with an English month's three letters, any case.
+    /// Full month names in the languages old IM clients' banners are written in (French, German,
+    /// Spanish, Italian, Dutch, Portuguese), lower-case.
+    private static let localizedMonths: [String: Int] = {
+        let languages = [
+            [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre",
+            ],
+            [
+                "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                "november", "dezember",
+            ],
+            [
+                "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                "noviembre", "diciembre",
+            ],
+            [
+                "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                "ottobre", "novembre", "dicembre",
+            ],
+            [
+                "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december",
+            ],
+            [
+                "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+                "novembro", "dezembro",
+            ],
+        ]
+        var months: [String: Int] = [:]
+        for names in languages { for (index, name) in names.enumerated() { months[name] = index + 1 } }
+        return months
+    }()
+
+    /// The month (1...12) of a word that starts with an English month's three letters, any case,
+    /// or that is a full month name in one of `localizedMonths`' languages.
     static func month(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
         guard word.count >= 3 else { return nil }
         let lower = (0..<3).map { bytes[word.lowerBound + $0] | 0x20 }
-        return months.firstIndex(of: lower).map { $0 + 1 }
+        if let english = months.firstIndex(of: lower) { return english + 1 }
+        return localizedMonths[bytes.decodedText(word).lowercased()]
     }
 
     /// The date in a header such as `Mon Jan 08 10:00:00 2018`, `Mon Jan  8 2018`,

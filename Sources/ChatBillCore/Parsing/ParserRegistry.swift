@@ -16,6 +16,7 @@ public struct ParserRegistry: Sendable {
         IMessageTextParser(),
         SignalParser(),
         DiscordTextParser(),
+        MessengerPlusTextParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

@@ -42,7 +42,7 @@ struct PendingMessage {
     var byteRange: Range<Int> { lineStart..<end }
 
     /// The text lines, each without its indentation, joined with `\n`, blank lines at the end
-    /// dropped. Lines that are not valid UTF-8 are read as Latin-1.
+    /// dropped. Lines that are not valid UTF-8 are read as Windows-1252.
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var lines = textLines.map { bytes.decodedText(bytes.trimmed($0)) }
         while lines.last?.isEmpty == true { lines.removeLast() }

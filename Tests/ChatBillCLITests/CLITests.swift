@@ -100,6 +100,15 @@ struct CLITests {
         #expect(try chatbill("report", path, "--date", "6.11.2026").status == 64)
     }
 
+    @Test func anyCSVReadsWithColumnsAndALayout() throws {
+        let result = try chatbill(
+            "report", "Fixtures/csv/lager-chat.csv", "--parser", "csv", "--columns", "date,time,sender,text",
+            "--time-format", "DD.MM.YYYY HH:mm", "--me", "Sam Keller", "--tz", "Europe/Berlin")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2026-11-21  14:04-14:33  29m"))
+        #expect(try chatbill("report", "Fixtures/csv/lager-chat.csv", "--time-format", "soon").status == 64)
+    }
+
     @Test func withoutAZoneTheMachinesZoneIsUsedAndSaidSo() throws {
         let result = try chatbill("report", Self.dana)
         #expect(result.stdout.contains("(the machine's zone; pass --tz to choose)"))
@@ -214,7 +223,9 @@ struct CLITests {
         #expect(formats.status == 0)
         let names = formats.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(
-            names == ["whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt"])
+            names == [
+                "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt", "csv",
+            ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
         #expect(detect.status == 0)
         #expect(detect.stdout.hasPrefix("whatsapp\t"))

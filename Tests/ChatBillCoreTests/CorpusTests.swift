@@ -107,3 +107,28 @@ struct CorpusTests {
         #expect(transcript.diagnostics.filter { $0.severity == .error }.isEmpty)
     }
 }
+
+/// `chatbill detect` names the right parser for every plain-text sample of the shared corpus.
+@Suite("Shared corpus: detection", .enabled(if: Fixtures.corpus != nil, "../shared/corpus is absent"))
+struct CorpusDetectionTests {
+    static let parserByFolder = [
+        "whatsapp": "whatsapp", "zoom-chat-txt": "zoom", "irc-log": "irc", "pidgin-txt": "pidgin-txt",
+        "signal-txt": "signal", "msn-messengerplus-txt": "msn-plus-txt",
+    ]
+
+    @Test(arguments: parserByFolder.keys.sorted())
+    func everySampleIsDetected(folder: String) throws {
+        let root = try #require(Fixtures.corpus).appending(path: folder)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.appending(path: path).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }
+        #expect(!files.isEmpty)
+        for file in files {
+            let input = try InputFile.read(path: root.appending(path: file).path)
+            #expect(
+                try ParserRegistry.standard.choose(for: input).name == Self.parserByFolder[folder], "\(folder)/\(file)")
+        }
+    }
+}

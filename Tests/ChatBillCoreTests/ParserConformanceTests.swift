@@ -18,6 +18,7 @@ struct ParserConformanceTests {
         "signal": [SignalParserTests.fixture],
         "discord-txt": [DiscordTextParserTests.fixture],
         "msn-plus-txt": [MessengerPlusTextParserTests.fixture],
+        "csv": [CSVParserTests.discord],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

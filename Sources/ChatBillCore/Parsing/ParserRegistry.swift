@@ -17,6 +17,7 @@ public struct ParserRegistry: Sendable {
         SignalParser(),
         DiscordTextParser(),
         MessengerPlusTextParser(),
+        CSVParser(),
     ])
 
     /// The parser named `name` (as in `--parser`).

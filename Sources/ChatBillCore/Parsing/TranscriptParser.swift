@@ -26,10 +26,16 @@ public struct ParseOptions: Sendable {
     public var dateOrder: DateOrder?
     /// The day of exports whose lines carry only a time (`--date`).
     public var date: CivilDateTime?
+    /// Which column is what, and the timestamp layout, for CSV files.
+    public var csv: CSVParser.Options
 
-    public init(timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil, date: CivilDateTime? = nil) {
+    public init(
+        timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil, date: CivilDateTime? = nil,
+        csv: CSVParser.Options = CSVParser.Options()
+    ) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.date = date
+        self.csv = csv
     }
 }

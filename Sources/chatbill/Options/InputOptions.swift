@@ -24,13 +24,39 @@ struct InputOptions: ParsableArguments {
             discussion: "Default: the meeting folder's name, else the file's modification day."))
     var date: DateArgument?
 
+    @Option(
+        help: ArgumentHelp(
+            "For CSV: what each column holds, in order (time, date, sender, text; anything else is skipped).",
+            discussion: "Default: read from the header row.", valueName: "names"))
+    var columns: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "For CSV: the timestamp layout, e.g. \"DD.MM.YYYY HH:mm\" or \"M/D/YY h:mm A\".",
+            discussion: "Tokens: YYYY YY MM M DD D HH H hh h mm ss SSS A Z. Default: ISO 8601 or epoch seconds.",
+            valueName: "layout"))
+    var timeFormat: String?
+
     /// Reads and parses the export, printing its diagnostics to standard error.
     func load() throws(ChatBillError) -> Transcript {
         let input = try InputFile.read(path: file)
         let zone = try tz.map { name throws(ChatBillError) in try ZoneChoice.named(name, source: .flag) } ?? .machine
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
+        var layout: TimestampLayout?
+        if let timeFormat {
+            guard let parsed = TimestampLayout(timeFormat) else {
+                throw .needsChoice(
+                    Diagnostic(
+                        .error, file: "--time-format",
+                        "'\(timeFormat)' needs at least a year, month, day, hour and minute (YYYY MM DD HH mm)"))
+            }
+            layout = parsed
+        }
+        let csv = CSVParser.Options(
+            columns: columns.map { $0.split(separator: ",").map { CSVParser.Column(name: String($0)) } },
+            timeLayout: layout)
         let transcript = try chosen.parse(
-            input, options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day))
+            input, options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day, csv: csv))
         Terminal.report(transcript.diagnostics)
         return transcript
     }

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("CSV parser")
+struct CSVParserTests {
+    static let discord = "csv/Acme IT - Support - storage [1141234567891].csv"
+    static let plain = "csv/lager-chat.csv"
+    let parser = CSVParser()
+
+    @Test func aHeaderRowNamesTheColumnsAndISOTimesCarryTheirOffset() throws {
+        let utc = ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag)
+        let transcript = try parser.parse(Fixtures.input(Self.discord), options: ParseOptions(timeZone: utc))
+        #expect(transcript.headerLines == [1])
+        #expect(transcript.messages.map(\.kind) == [.text, .text, .attachment, .text, .text])
+        #expect(transcript.messages[2].text == "https://cdn.discordapp.com/attachments/1/9/nas.jpg")
+        #expect(transcript.messages[3].text.hasSuffix("\nIt takes about six hours, you can keep working."))
+        #expect(transcript.messages[3].lastLine == 6)
+        #expect(transcript.messages[4].text == "Great, thanks \"Sam\"!")
+        #expect(ISOTimestamp.format(transcript.messages[0].instant, in: utc.timeZone) == "2026-11-21T07:58:03+00:00")
+    }
+
+    @Test func columnsAndALayoutReadAnyCSV() throws {
+        let options = ParseOptions(
+            timeZone: Fixtures.berlin,
+            csv: CSVParser.Options(
+                columns: ["date", "time", "sender", "text"].map(CSVParser.Column.init(name:)),
+                timeLayout: TimestampLayout("DD.MM.YYYY HH:mm")))
+        let transcript = try parser.parse(Fixtures.input(Self.plain), options: options)
+        #expect(transcript.headerLines == [1])
+        #expect(transcript.messages.map(\.sender) == ["Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber"])
+        #expect(
+            ISOTimestamp.format(transcript.messages[3].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-21T14:33:00+01:00")
+    }
+
+    @Test func withoutALayoutAnUnknownTimeAsksForOne() throws {
+        let options = ParseOptions(
+            timeZone: Fixtures.berlin,
+            csv: CSVParser.Options(columns: ["date", "time", "sender", "text"].map(CSVParser.Column.init(name:))))
+        #expect {
+            try parser.parse(Fixtures.input(Self.plain), options: options)
+        } throws: { error in
+            (error as? ChatBillError)?.diagnostic.message.contains("--time-format") == true
+        }
+    }
+
+    @Test(arguments: [
+        ("DD.MM.YYYY HH:mm", "21.11.2026 14:02", "2026-11-21T14:02:00"),
+        ("M/D/YY h:mm A", "11/21/26 2:02 PM", "2026-11-21T14:02:00"),
+        ("YYYY-MM-DDTHH:mm:ssZ", "2026-11-21T14:02:09+05:30", "2026-11-21T14:02:09"),
+    ])
+    func layoutsReadTheirValues(layout: String, value: String, expected: String) throws {
+        let parsed = try #require(TimestampLayout(layout))
+        let bytes = Array(value.utf8)
+        let result = try #require(bytes.withUnsafeBufferPointer { parsed.read($0, 0..<$0.count) })
+        #expect("\(result.0.dateString)T\(result.0.timeString)" == expected)
+    }
+
+    @Test func epochSecondsAndMillisecondsAreRead() {
+        #expect(CSVParser.epoch("1795000000") == 1_795_000_000)
+        #expect(CSVParser.epoch("1795000000123") == 1_795_000_000.123)
+        #expect(CSVParser.epoch("2026") == nil)
+    }
+
+    @Test func quotedFieldsSemicolonsAndCRLFAreRead() throws {
+        let text =
+            "time;sender;text\r\n2026-11-21 10:00;Dana;\"a; b\r\nc \"\"quoted\"\"\"\r\n2026-11-21 10:05;Sam;ok\r\n"
+        let transcript = try parser.parse(
+            InputFile(displayName: "x.csv", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.text) == ["a; b\r\nc \"quoted\"", "ok"])
+        #expect(transcript.messages.map(\.location.line) == [2, 4])
+    }
+}

@@ -21,6 +21,7 @@ struct CorpusTests {
     static let english: Set<String> = [
         "whatsapp/MasterScrat__Chatistics/_chat.txt",
         "whatsapp/MasterScrat__Chatistics/_chat 2.txt",
+        "whatsapp/emmaakachukwu__whatsapp-chat-parser-rb/sample.txt",
         "whatsapp/SpiritFour__whatsanalyze/chat_example.txt",
         "whatsapp/joweich__chat-miner/test_ddmmyy_24hrs.txt",
         "whatsapp/joweich__chat-miner/test_mmddyy_24hrs.txt",
@@ -43,8 +44,6 @@ struct CorpusTests {
     ]
 
     /// Where SOURCES.tsv's best-effort header count is wrong, the count read by hand, and why.
-    /// (`emmaakachukwu__whatsapp-chat-parser-rb/sample.txt` is left out: it mixes month-first
-    /// Android lines with day-first iOS lines in one synthetic file.)
     static let countsReadByHand: [String: Int] = [
         // Line 19, `[1.2.2019, 00:00:00] …`, has a four-digit year in a file of two-digit years:
         // the fixture itself says it "is not a message on its own". Line 22, `2/11/19, 14:48 Alice
@@ -53,7 +52,14 @@ struct CorpusTests {
         // Line 2, `[1.9.19, 00:00:00] …`, has a two-digit year in a file of four-digit years: "the
         // second line of the first message", as the fixture says.
         "whatsapp/MasterScrat__Chatistics/_chat 2.txt": 4,
+        // Line 9, `15/12/2025, 10:34:00 AM Charlie: …`, has no separator: text of line 6's message.
+        "whatsapp/emmaakachukwu__whatsapp-chat-parser-rb/sample.txt": 6,
     ]
+
+    /// Samples that mix two header shapes with their own day/month orders (month-first Android
+    /// lines and day-first iOS lines); each shape's order is inferred, none is forced, and the
+    /// first message is the first line (SOURCES.tsv lists the first day-first line).
+    static let mixedOrders = ["whatsapp/emmaakachukwu__whatsapp-chat-parser-rb/sample.txt": "2025-12-15T10:30:00"]
 
     /// Rows of SOURCES.tsv for the English samples. A date order marked `?` there was a guess, so
     /// the test passes it as `--date-order` would.
@@ -66,10 +72,13 @@ struct CorpusTests {
             guard columns.count >= 9, english.contains(columns[0]), let count = Int(columns[6]) else { return nil }
             let firstColumn = columns[7]
             let guessed = firstColumn.contains("?,") || firstColumn.contains("?)")
-            let order = guessed ? DateOrder(argument: String(firstColumn.split(separator: "(")[1].prefix(3))) : nil
+            let mixed = mixedOrders[columns[0]]
+            let order =
+                guessed && mixed == nil
+                ? DateOrder(argument: String(firstColumn.split(separator: "(")[1].prefix(3))) : nil
             return Sample(
                 path: columns[0], messages: countsReadByHand[columns[0]] ?? count,
-                first: String(firstColumn.prefix(19)),
+                first: mixed ?? String(firstColumn.prefix(19)),
                 last: String(columns[8].prefix(19)), order: order)
         }
     }()
@@ -105,6 +114,12 @@ struct CorpusTests {
         #expect(wallClock(transcript.messages.first) == sample.first)
         #expect(wallClock(transcript.messages.last) == sample.last)
         #expect(transcript.diagnostics.filter { $0.severity == .error }.isEmpty)
+        // No piece of a timestamp leaks into a sender (peers' "p. m. - Michelle" bug).
+        for message in transcript.messages where message.kind != .system {
+            let sender = message.sender
+            #expect(!sender.isEmpty && !sender.contains(" - ") && !sender.contains("]") && !sender.contains("m. "))
+            #expect(!(sender.first?.isNumber ?? false) || sender.hasPrefix("+"), "sender '\(sender)'")
+        }
     }
 }
 

@@ -243,3 +243,23 @@ struct WhatsAppParserTests {
         #expect(parser.detect(DetectionProbe(notes)).confidence == 0)
     }
 }
+
+@Suite("WhatsApp date order per header shape")
+struct WhatsAppShapeOrderTests {
+    @Test func twoShapesKeepTheirOwnDayMonthOrder() throws {
+        let text = """
+            12/15/25, 10:30 AM - John: android, month first
+            12/15/25, 10:31 AM - Jane: android again
+            [15/12/2025, 10:32:03 AM] Alice: ios, day first
+            [03/12/2025, 10:33:00 AM] Bob: ios again, ambiguous alone
+
+            """
+        let transcript = try WhatsAppParser().parse(
+            InputFile(displayName: "x.txt", bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag)))
+        let dates = transcript.messages.map {
+            ISOTimestamp.format($0.instant, in: TimeZone(identifier: "UTC")!).prefix(10)
+        }
+        #expect(dates == ["2025-12-15", "2025-12-15", "2025-12-15", "2025-12-03"])
+    }
+}

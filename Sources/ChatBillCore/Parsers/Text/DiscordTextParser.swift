@@ -60,14 +60,10 @@ public struct DiscordTextParser: TranscriptParser {
             for line in LineReader(bytes) {
                 if let header = header(bytes, line.content) { survey.record(header, line: line.number) }
             }
-            let order: DateOrderChoice
-            if let forced = options.dateOrder {
-                order = DateOrderChoice(forced, source: .flag)
-            } else {
-                switch survey.dateOrder(file: file) {
-                case .success(let inferred): order = inferred
-                case .failure(let error): return .failure(error)
-                }
+            let orders: WhatsAppSurvey.DateOrders
+            switch survey.dateOrders(file: file, forced: options.dateOrder) {
+            case .success(let found): orders = found
+            case .failure(let error): return .failure(error)
             }
             var messages: [Message] = []
             var diagnostics: [Diagnostic] = []
@@ -104,12 +100,12 @@ public struct DiscordTextParser: TranscriptParser {
                     continue
                 }
                 if let header = header(bytes, line.content) {
-                    guard let civil = header.civil(order: order.order) else {
+                    guard let civil = header.civil(order: orders.order(of: header)) else {
                         diagnostics.append(
                             Diagnostic(
                                 .warning, file: file, at: InputLocation(line: line.number, column: 1),
                                 "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date "
-                                    + "read as \(order.order.rawValue); the line is kept as text"))
+                                    + "read as \(orders.order(of: header).rawValue); the line is kept as text"))
                         pending?.lines.append(line)
                         continue
                     }
@@ -139,7 +135,7 @@ public struct DiscordTextParser: TranscriptParser {
             return .success(
                 Transcript(
                     input: input, parserName: name, messages: messages, diagnostics: diagnostics,
-                    timeZone: options.timeZone, dateOrder: order, headerLines: headerLines))
+                    timeZone: options.timeZone, dateOrder: orders.main, headerLines: headerLines))
         }
         return try outcome.get()
     }

@@ -73,17 +73,12 @@ public struct WhatsAppParser: TranscriptParser {
             for line in LineReader(buffer) {
                 if let header = scanner.match(buffer, line: line.content) { survey.record(header, line: line.number) }
             }
-            let order: DateOrderChoice
-            if let forced = options.dateOrder {
-                order = DateOrderChoice(forced, source: .flag)
-            } else {
-                switch survey.dateOrder(file: input.displayName) {
-                case .success(let inferred): order = inferred
-                case .failure(let error): return .failure(error)
-                }
+            switch survey.dateOrders(file: input.displayName, forced: options.dateOrder) {
+            case .success(let orders):
+                return readMessages(
+                    buffer, input: input, orders: orders, shapes: survey.acceptedShapes, zone: options.timeZone)
+            case .failure(let error): return .failure(error)
             }
-            return readMessages(
-                buffer, input: input, order: order, shapes: survey.acceptedShapes, zone: options.timeZone)
         }
         return try outcome.get()
     }
@@ -101,7 +96,7 @@ public struct WhatsAppParser: TranscriptParser {
     }
 
     private func readMessages(
-        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, order: DateOrderChoice, shapes: Set<UInt32>,
+        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, orders: WhatsAppSurvey.DateOrders, shapes: Set<UInt32>,
         zone: ZoneChoice
     ) -> Result<Transcript, ChatBillError> {
         let file = input.displayName
@@ -143,7 +138,7 @@ public struct WhatsAppParser: TranscriptParser {
                             .note, file: file, at: InputLocation(line: line.number, column: 1),
                             "looks like a message header but is written unlike the rest of the file; "
                                 + "kept as text of the message before it"))
-                } else if let civil = header.civil(order: order.order) {
+                } else if let civil = header.civil(order: orders.order(of: header)) {
                     if let previous = pending { finish(previous) }
                     pending = PendingMessage(
                         header: header, civil: civil, line: line.number, lineStart: line.content.lowerBound,
@@ -155,7 +150,7 @@ public struct WhatsAppParser: TranscriptParser {
                         Diagnostic(
                             .warning, file: file, at: InputLocation(line: line.number, column: 1),
                             "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date and "
-                                + "time read as \(order.order.rawValue); the line is kept as text of the message "
+                                + "time read as \(orders.order(of: header).rawValue); the line is kept as text of the message "
                                 + "before it"))
                 }
             }
@@ -192,6 +187,6 @@ public struct WhatsAppParser: TranscriptParser {
         return .success(
             Transcript(
                 input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-                dateOrder: order))
+                dateOrder: orders.main))
     }
 }

@@ -55,33 +55,69 @@ struct WhatsAppSurvey {
         return Set(evidenceByShape.filter { $0.value.count >= 2 || most < 3 }.keys)
     }
 
-    /// The day/month order read from the accepted headers' dates.
-    func dateOrder(file: String) -> Result<DateOrderChoice, ChatBillError> {
-        var all = Evidence()
-        for shape in acceptedShapes { all.merge(evidenceByShape[shape]!) }
-        switch (all.dayFirstLine, all.monthFirstLine) {
-        case (let day?, let month?):
-            return .failure(
-                .needsChoice(
-                    Diagnostic(
-                        .error, file: file, at: InputLocation(line: max(day, month), column: 1),
-                        "dates disagree: line \(day) only reads as day/month, line \(month) only as month/day; "
-                            + "pass --date-order dmy or --date-order mdy")))
-        case (let day?, nil): return .success(DateOrderChoice(.dmy, source: .inferred(line: day)))
-        case (nil, let month?): return .success(DateOrderChoice(.mdy, source: .inferred(line: month)))
+    /// The day/month order of each header shape, and the one of the file's main shape.
+    struct DateOrders {
+        var main: DateOrderChoice
+        var byShape: [UInt32: DateOrder]
+
+        func order(of header: WhatsAppHeader) -> DateOrder { byShape[header.shape] ?? main.order }
+    }
+
+    private enum Decision {
+        case decided(DateOrderChoice)
+        case ambiguous(line: Int)
+        case conflict(dayFirst: Int, monthFirst: Int)
+    }
+
+    private static func decide(_ evidence: Evidence) -> Decision {
+        switch (evidence.dayFirstLine, evidence.monthFirstLine) {
+        case (let day?, let month?): return .conflict(dayFirst: day, monthFirst: month)
+        case (let day?, nil): return .decided(DateOrderChoice(.dmy, source: .inferred(line: day)))
+        case (nil, let month?): return .decided(DateOrderChoice(.mdy, source: .inferred(line: month)))
         case (nil, nil):
-            if let ambiguous = all.ambiguousLine {
+            if let ambiguous = evidence.ambiguousLine { return .ambiguous(line: ambiguous) }
+            if let yearFirst = evidence.yearFirstLine {
+                return .decided(DateOrderChoice(.ymd, source: .inferred(line: yearFirst)))
+            }
+            return .decided(DateOrderChoice(.dmy, source: .indifferent))
+        }
+    }
+
+    /// The day/month order read from the accepted headers' dates: each shape by its own dates
+    /// (one export never mixes orders within a shape), a shape whose dates are all ambiguous by
+    /// the whole file's; `forced` (`--date-order`) for every shape.
+    func dateOrders(file: String, forced: DateOrder?) -> Result<DateOrders, ChatBillError> {
+        let shapes = acceptedShapes.sorted { evidenceByShape[$0]!.count > evidenceByShape[$1]!.count }
+        if let forced {
+            return .success(DateOrders(main: DateOrderChoice(forced, source: .flag), byShape: [:]))
+        }
+        var all = Evidence()
+        for shape in shapes { all.merge(evidenceByShape[shape]!) }
+        var byShape: [UInt32: DateOrder] = [:]
+        var main: DateOrderChoice?
+        for shape in shapes {
+            var decision = Self.decide(evidenceByShape[shape]!)
+            if case .ambiguous = decision { decision = Self.decide(all) }
+            switch decision {
+            case .decided(let choice):
+                byShape[shape] = choice.order
+                main = main ?? choice
+            case .conflict(let day, let month):
                 return .failure(
                     .needsChoice(
                         Diagnostic(
-                            .error, file: file, at: InputLocation(line: ambiguous, column: 1),
+                            .error, file: file, at: InputLocation(line: max(day, month), column: 1),
+                            "dates disagree: line \(day) only reads as day/month, line \(month) only as month/day; "
+                                + "pass --date-order dmy or --date-order mdy")))
+            case .ambiguous(let line):
+                return .failure(
+                    .needsChoice(
+                        Diagnostic(
+                            .error, file: file, at: InputLocation(line: line, column: 1),
                             "cannot tell whether dates are day/month or month/day: no day in the file is above 12; "
                                 + "pass --date-order dmy (31/12) or --date-order mdy (12/31)")))
             }
-            if let yearFirst = all.yearFirstLine {
-                return .success(DateOrderChoice(.ymd, source: .inferred(line: yearFirst)))
-            }
-            return .success(DateOrderChoice(.dmy, source: .indifferent))
         }
+        return .success(DateOrders(main: main ?? DateOrderChoice(.dmy, source: .indifferent), byShape: byShape))
     }
 }

@@ -137,7 +137,7 @@ let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size]
     print("warning: a debug build; measure with `swift run -c release chatbill-bench`")
 #endif
 print("file: \(path), \(String(format: "%.1f", size / 1e6)) MB; median of \(runs) runs, each in its own process")
-print("measurement                          MB/s   seconds  peak MiB  result")
+print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
 for mode in ["newlines", "parse", "report"] {
     var results: [(seconds: Double, memory: Double, detail: String)] = []
     for _ in 0..<runs {
@@ -164,7 +164,7 @@ for mode in ["newlines", "parse", "report"] {
         default: "parse + sessionize + report"
         }
     print(
-        label.padding(toLength: 35, withPad: " ", startingAt: 0)
+        label.padded(to: 40)
             + String(format: "%6.0f  %8.3f  %8.1f  ", size / 1e6 / median.seconds, median.seconds, median.memory)
             + median.detail)
 }

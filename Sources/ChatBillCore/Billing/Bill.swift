@@ -33,7 +33,7 @@ public struct Bill: Sendable {
     public let rounding: Rounding
     public let timeZone: TimeZone
 
-    public var billableSessions: Int { lines.filter(\.session.isBillable).count }
+    public let billableSessions: Int
     public var unansweredSessions: Int { lines.count - billableSessions }
 
     public init(sessions: [Session], rounding: Rounding, timeZone: TimeZone) {
@@ -47,6 +47,7 @@ public struct Bill: Sendable {
                 billedSeconds: billed)
         }
         self.lines = lines
+        billableSessions = sessions.reduce(0) { $0 + ($1.isBillable ? 1 : 0) }
         var dayOrder: [String] = []
         var linesByDay: [String: [Line]] = [:]
         for line in lines {

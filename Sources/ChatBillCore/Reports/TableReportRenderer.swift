@@ -10,7 +10,7 @@ public struct TableReportRenderer: ReportRenderer {
         let zone = report.timeZone
         var out = ""
         func field(_ name: String, _ value: String) {
-            out += name.padding(toLength: 10, withPad: " ", startingAt: 0) + value + "\n"
+            out += name.padded(to: 10) + value + "\n"
         }
         field("file", transcript.input.displayName)
         field("sha256", transcript.input.sha256)
@@ -86,7 +86,7 @@ public struct TableReportRenderer: ReportRenderer {
                 continue
             }
             let cells = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == row.count - 1 ? cell : cell.padded(to: widths[column])
             }
             out += cells.joined(separator: "  ") + "\n"
             for note in notes[index] ?? [] {

@@ -14,10 +14,10 @@ public struct Sessionizer: Sendable {
     /// The sessions of `messages` in time order. System lines are ignored; messages are taken in
     /// time order, and in file order where times are equal.
     public func sessions(from messages: [Message]) -> [Session] {
-        let ordered = messages.enumerated()
-            .filter { $0.element.kind.isParticipantActivity }
-            .sorted { ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset) }
-            .map(\.element)
+        var order = messages.indices.filter { messages[$0].kind.isParticipantActivity }
+        let isSorted = zip(order, order.dropFirst()).allSatisfy { messages[$0.0].instant <= messages[$0.1].instant }
+        if !isSorted { order.sort { (messages[$0].instant, $0) < (messages[$1].instant, $1) } }
+        let ordered = order.lazy.map { messages[$0] }
         var isProviderBySender: [String: Bool] = [:]
         func isProvider(_ message: Message) -> Bool {
             if let known = isProviderBySender[message.sender] { return known }

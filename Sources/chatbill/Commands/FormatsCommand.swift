@@ -14,7 +14,7 @@ struct FormatsCommand: ParsableCommand {
         for parser in parsers {
             let extensions = parser.fileExtensions.map { "." + $0 }.joined(separator: " ")
             print(
-                parser.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + parser.displayName
+                parser.name.padded(to: width) + "  " + parser.displayName
                     + "  [" + extensions + "]")
         }
     }

@@ -136,8 +136,9 @@ struct CorpusDetectionTests {
         let root = try #require(Fixtures.corpus).appending(path: folder)
         let files = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appending(path: path).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: root.appending(path: path).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
         }
         #expect(!files.isEmpty)
         for file in files {

@@ -22,7 +22,6 @@ public struct DiscordTextParser: TranscriptParser {
     private let scanner = WhatsAppHeaderScanner(vocabulary: .standard)
     private static let rule = Array("==============================".utf8)
     private static let pinned = Array(" (pinned)".utf8)
-    private static let attachmentsBlock = Array("{Attachments}".utf8)
 
     public init() {}
 
@@ -65,77 +64,51 @@ public struct DiscordTextParser: TranscriptParser {
             case .success(let found): orders = found
             case .failure(let error): return .failure(error)
             }
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var headerLines: [Int] = []
-            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
-            var pending: (header: WhatsAppHeader, civil: CivilDateTime, author: Range<Int>, lines: PendingMessage)?
-            var inFrame = false  // between the rules of the preamble or the closing "Exported N message(s)"
-
-            func finish() {
-                guard let message = pending else { return }
-                pending = nil
-                let (instant, _) = resolver.instant(of: message.civil)
-                let text = message.lines.text(bytes)
-                let isAttachmentOnly = text.hasPrefix("{Attachments}")
-                messages.append(
-                    Message(
-                        instant: instant,
-                        timestampText: bytes.string(message.header.timestampStart..<message.header.timestampEnd),
-                        sender: bytes.decodedText(message.author), text: text,
-                        kind: isAttachmentOnly ? .attachment : .text, location: message.lines.location,
-                        lastLine: message.lines.lastLine, byteRange: message.lines.byteRange))
-            }
-
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: file, zone: options.timeZone.timeZone,
+                example: "a DiscordChatExporter message ('[11/20/2026 9:02 AM] name')")
+            var inFrame = false  // between the rules of the preamble or of the closing "Exported N message(s)"
             for line in LineReader(bytes) {
-                let content = bytes.trimmed(line.content)
-                if bytes.range(content, hasPrefix: Self.rule) {
-                    finish()
+                if bytes.range(bytes.trimmed(line.content), hasPrefix: Self.rule) {
+                    builder.finish()
                     inFrame.toggle()
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     continue
                 }
                 if inFrame {
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     continue
                 }
-                if let header = header(bytes, line.content) {
-                    guard let civil = header.civil(order: orders.order(of: header)) else {
-                        diagnostics.append(
-                            Diagnostic(
-                                .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                                "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date "
-                                    + "read as \(orders.order(of: header).rawValue); the line is kept as text"))
-                        pending?.lines.append(line)
-                        continue
-                    }
-                    finish()
-                    var author = bytes.trimmed(header.bodyStart..<line.content.upperBound)
-                    if bytes.range(author, hasSuffix: Self.pinned) {
-                        author = author.lowerBound..<(author.upperBound - Self.pinned.count)
-                    }
-                    pending = (header, civil, author, PendingMessage(line, textStart: nil))
-                } else if pending != nil {
-                    if content.isEmpty { pending!.lines.appendBlank(line) } else { pending!.lines.append(line) }
-                } else if !content.isEmpty {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line before the first message is not a DiscordChatExporter message; it is not billed"))
+                guard let header = header(bytes, line.content) else {
+                    builder.add(line)
+                    continue
                 }
+                guard let civil = header.civil(order: orders.order(of: header)) else {
+                    builder.warn(
+                        line,
+                        "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date read as "
+                            + "\(orders.order(of: header).rawValue); the line is kept as text")
+                    builder.add(line)
+                    continue
+                }
+                var author = bytes.trimmed(header.bodyStart..<line.content.upperBound)
+                if bytes.range(author, hasSuffix: Self.pinned) {
+                    author = author.lowerBound..<(author.upperBound - Self.pinned.count)
+                }
+                builder.begin(
+                    line, at: civil, timestamp: header.timestampStart..<header.timestampEnd, sender: author,
+                    kind: .text,
+                    textStart: nil)
             }
-            finish()
-            guard !messages.isEmpty else {
-                return .failure(
-                    .unreadableInput(
-                        Diagnostic(
-                            .error, file: file, at: InputLocation(line: 1, column: 1),
-                            "no message header ('[11/20/2026 9:02 AM] name') in this file")))
+            // A message of nothing but attachments is an attachment.
+            return builder.transcript(of: input, parser: name, zone: options.timeZone, dateOrder: orders.main).map {
+                var transcript = $0
+                for index in transcript.messages.indices
+                where transcript.messages[index].text.hasPrefix("{Attachments}") {
+                    transcript.messages[index].kind = .attachment
+                }
+                return transcript
             }
-            return .success(
-                Transcript(
-                    input: input, parserName: name, messages: messages, diagnostics: diagnostics,
-                    timeZone: options.timeZone, dateOrder: orders.main, headerLines: headerLines))
         }
         return try outcome.get()
     }

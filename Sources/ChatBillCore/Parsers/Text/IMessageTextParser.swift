@@ -58,67 +58,28 @@ public struct IMessageTextParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        let (messages, diagnostics) = input.bytes.withUnsafeBufferPointer { bytes in
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
-            var pending:
-                (civil: CivilDateTime, stampEnd: Int, sender: Range<Int>?, kind: MessageKind, lines: PendingMessage)?
+        let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: file, zone: options.timeZone.timeZone,
+                example: "an iMessage record ('Nov 18, 2026  9:05:12 AM', the sender, the text)")
             var previousBlank = true
-
-            func finish() {
-                guard let record = pending else { return }
-                pending = nil
-                let (instant, _) = resolver.instant(of: record.civil)
-                messages.append(
-                    Message(
-                        instant: instant, timestampText: bytes.string(record.lines.lineStart..<record.stampEnd),
-                        sender: record.sender.map(bytes.decodedText) ?? "", text: record.lines.text(bytes),
-                        kind: record.kind, location: record.lines.location, lastLine: record.lines.lastLine,
-                        byteRange: record.lines.byteRange))
-            }
-
             for line in LineReader(bytes) {
                 let isBlank = bytes.trimmed(line.content).isEmpty
                 defer { previousBlank = isBlank }
                 if previousBlank, let (civil, stampEnd) = Self.stamp(bytes, line.content) {
-                    finish()
                     let rest = bytes.trimmed(stampEnd..<line.content.upperBound)
-                    if rest.isEmpty || bytes.range(rest, hasPrefix: Array("(Read by ".utf8)) {
-                        pending = (civil, stampEnd, nil, .text, PendingMessage(line, textStart: nil))
-                    } else {
-                        pending = (civil, stampEnd, nil, .system, PendingMessage(line, textStart: rest.lowerBound))
-                    }
-                    continue
-                }
-                guard pending != nil else {
-                    if !isBlank {
-                        diagnostics.append(
-                            Diagnostic(
-                                .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                                "line before the first message is not an iMessage record; it is not billed"))
-                    }
-                    continue
-                }
-                if isBlank {
-                    pending!.lines.appendBlank(line)
-                } else if pending!.kind == .text, pending!.sender == nil {
-                    pending!.sender = bytes.trimmed(line.content)
-                    pending!.lines.extend(over: line)
+                    let isMessage = rest.isEmpty || bytes.range(rest, hasPrefix: Array("(Read by ".utf8))
+                    builder.begin(
+                        line, at: civil, timestamp: line.content.lowerBound..<stampEnd, sender: nil,
+                        kind: isMessage ? .text : .system, textStart: isMessage ? nil : rest.lowerBound)
+                } else if !isBlank, let reading = builder.reading, reading.kind == .text, reading.sender == nil {
+                    builder.setSender(bytes.trimmed(line.content), from: line)
                 } else {
-                    pending!.lines.append(line)
+                    builder.add(line)
                 }
             }
-            finish()
-            return (messages, diagnostics)
+            return builder.transcript(of: input, parser: name, zone: options.timeZone)
         }
-        guard !messages.isEmpty else {
-            throw .unreadableInput(
-                Diagnostic(
-                    .error, file: file, at: InputLocation(line: 1, column: 1),
-                    "no iMessage record in this file ('Nov 18, 2026  9:05:12 AM', the sender, the text)"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone)
+        return try outcome.get()
     }
 }

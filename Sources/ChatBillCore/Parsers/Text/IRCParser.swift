@@ -235,29 +235,26 @@ public struct IRCParser: TranscriptParser {
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: file, zone: options.timeZone.timeZone,
+                example: "an IRC log line ('2018-01-08 10:00:00 <nick> text')")
             let start = firstDay(bytes, input: input, options: options)
             var clock = start.map { DayClock(day: $0.day) }
             var usedContext = false
-            var headerLines: [Int] = []
             for line in LineReader(bytes) {
                 if let day = Self.dayHeader(bytes, line.content) {
                     if clock == nil { clock = DayClock(day: day) } else { clock!.set(day: day) }
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     continue
                 }
                 if Self.sessionMarkers.contains(where: { bytes.range(bytes.trimmed(line.content), hasPrefix: $0) }) {
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     continue
                 }
                 guard let parsed = Self.line(bytes, line.content) else {
+                    builder.finish()
                     if !bytes.trimmed(line.content).isEmpty {
-                        diagnostics.append(
-                            Diagnostic(
-                                .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                                "not an IRC log line; it is not billed"))
+                        builder.warn(line, "not an IRC log line; it is not billed")
                     }
                     continue
                 }
@@ -285,25 +282,12 @@ public struct IRCParser: TranscriptParser {
                     usedContext = true
                     civil = CivilDateTime(year: year, month: month, day: day, hour: hour, minute: minute)
                 }
-                let (instant, _) = resolver.instant(of: civil)
-                messages.append(
-                    Message(
-                        instant: instant, timestampText: bytes.string(line.content.lowerBound..<parsed.stampEnd),
-                        sender: parsed.sender.map(bytes.decodedText) ?? "", text: bytes.decodedText(parsed.text),
-                        kind: parsed.kind, location: InputLocation(line: line.number, column: 1), lastLine: line.number,
-                        byteRange: line.content))
+                builder.begin(
+                    line, at: civil, timestamp: line.content.lowerBound..<parsed.stampEnd, sender: parsed.sender,
+                    kind: parsed.kind, textStart: parsed.text.lowerBound)
             }
-            guard !messages.isEmpty else {
-                return .failure(
-                    .unreadableInput(
-                        Diagnostic(
-                            .error, file: file, at: InputLocation(line: 1, column: 1),
-                            "no line of this file is an IRC log line ('2018-01-08 10:00:00 <nick> text')")))
-            }
-            return .success(
-                Transcript(
-                    input: input, parserName: name, messages: messages, diagnostics: diagnostics,
-                    timeZone: options.timeZone, contextDate: usedContext ? start : nil, headerLines: headerLines))
+            return builder.transcript(
+                of: input, parser: name, zone: options.timeZone, contextDate: usedContext ? start : nil)
         }
         return try outcome.get()
     }

@@ -59,89 +59,59 @@ public struct MessengerPlusTextParser: TranscriptParser {
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var headerLines: [Int] = []
-            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: file, zone: options.timeZone.timeZone,
+                example: "a Messenger Plus! line ('[23:00:21] name: text')")
             var clock = options.date.map { DayClock(day: $0) }
-            var firstDay: ContextDate? = options.date.map { ContextDate(day: $0, source: .flag) }
+            var firstDay = options.date.map { ContextDate(day: $0, source: .flag) }
             var inBanner = false
-            var pending:
-                (civil: CivilDateTime, stampEnd: Int, sender: Range<Int>?, kind: MessageKind, lines: PendingMessage)?
-
-            func finish() {
-                guard let message = pending else { return }
-                pending = nil
-                let (instant, _) = resolver.instant(of: message.civil)
-                messages.append(
-                    Message(
-                        instant: instant, timestampText: bytes.string(message.lines.lineStart..<message.stampEnd),
-                        sender: message.sender.map(bytes.decodedText) ?? "", text: message.lines.text(bytes),
-                        kind: message.kind, location: message.lines.location, lastLine: message.lines.lastLine,
-                        byteRange: message.lines.byteRange))
-            }
-
             for line in LineReader(bytes) {
                 let content = bytes.trimmed(line.content)
                 if Self.isBannerRule(bytes, content) {
-                    finish()
+                    builder.finish()
                     inBanner.toggle()
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     continue
                 }
                 if inBanner {
-                    headerLines.append(line.number)
+                    builder.headerLines.append(line.number)
                     if options.date == nil, let day = MonthNames.date(in: bytes, content) {
                         if clock == nil { clock = DayClock(day: day) } else { clock!.set(day: day) }
-                        if firstDay == nil { firstDay = ContextDate(day: day, source: .header(line: line.number)) }
+                        firstDay = firstDay ?? ContextDate(day: day, source: .header(line: line.number))
                     }
                     continue
                 }
-                if let (hour, minute, second, stampEnd) = Self.stamp(bytes, line.content) {
-                    finish()
-                    guard clock != nil else {
-                        return .failure(
-                            .needsChoice(
-                                Diagnostic(
-                                    .error, file: file, at: InputLocation(line: line.number, column: 1),
-                                    "no session banner with a date before this line; pass --date YYYY-MM-DD")))
-                    }
-                    let civil = clock!.dateTime(hour: hour, minute: minute, second: second)
-                    let rest = bytes.trimmed(stampEnd..<line.content.upperBound)
-                    if bytes.range(rest, hasPrefix: [0x2A, 0x20]) {  // `* name` then the status below
-                        let name = (rest.lowerBound + 2)..<rest.upperBound
-                        pending = (civil, stampEnd, name, .system, PendingMessage(line, textStart: rest.lowerBound))
-                    } else if let colon = bytes.firstIndex(of: [0x3A, 0x20], in: rest)
-                        ?? bytes.firstIndex(of: [0x3A], in: rest),
-                        colon > rest.lowerBound, colon - rest.lowerBound <= Self.longestSender
-                    {
-                        pending = (
-                            civil, stampEnd, rest.lowerBound..<colon, .text, PendingMessage(line, textStart: colon + 1)
-                        )
-                    } else {
-                        pending = (civil, stampEnd, nil, .system, PendingMessage(line, textStart: rest.lowerBound))
-                    }
-                } else if pending != nil {
-                    if content.isEmpty { pending!.lines.appendBlank(line) } else { pending!.lines.append(line) }
-                } else if !content.isEmpty {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line outside any Messenger Plus! session; it is not billed"))
+                guard let (hour, minute, second, stampEnd) = Self.stamp(bytes, line.content) else {
+                    builder.add(line)
+                    continue
+                }
+                guard clock != nil else {
+                    return .failure(
+                        .needsChoice(
+                            Diagnostic(
+                                .error, file: file, at: InputLocation(line: line.number, column: 1),
+                                "no session banner with a date before this line; pass --date YYYY-MM-DD")))
+                }
+                let civil = clock!.dateTime(hour: hour, minute: minute, second: second)
+                let stamp = line.content.lowerBound..<stampEnd
+                let rest = bytes.trimmed(stampEnd..<line.content.upperBound)
+                if bytes.range(rest, hasPrefix: [0x2A, 0x20]) {  // `* name` then the status below
+                    builder.begin(
+                        line, at: civil, timestamp: stamp, sender: (rest.lowerBound + 2)..<rest.upperBound,
+                        kind: .system, textStart: rest.lowerBound)
+                } else if let colon = bytes.firstIndex(of: [0x3A, 0x20], in: rest)
+                    ?? bytes.firstIndex(of: [0x3A], in: rest),
+                    colon > rest.lowerBound, colon - rest.lowerBound <= Self.longestSender
+                {
+                    builder.begin(
+                        line, at: civil, timestamp: stamp, sender: rest.lowerBound..<colon, kind: .text,
+                        textStart: colon + 1)
+                } else {
+                    builder.begin(
+                        line, at: civil, timestamp: stamp, sender: nil, kind: .system, textStart: rest.lowerBound)
                 }
             }
-            finish()
-            guard !messages.isEmpty else {
-                return .failure(
-                    .unreadableInput(
-                        Diagnostic(
-                            .error, file: file, at: InputLocation(line: 1, column: 1),
-                            "no message line ('[23:00:21] name: text') in this Messenger Plus! log")))
-            }
-            return .success(
-                Transcript(
-                    input: input, parserName: name, messages: messages, diagnostics: diagnostics,
-                    timeZone: options.timeZone, contextDate: firstDay, headerLines: headerLines))
+            return builder.transcript(of: input, parser: name, zone: options.timeZone, contextDate: firstDay)
         }
         return try outcome.get()
     }

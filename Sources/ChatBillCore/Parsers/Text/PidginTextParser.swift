@@ -111,51 +111,34 @@ public struct PidginTextParser: TranscriptParser {
         }
         let order = options.dateOrder ?? .mdy
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
-            var headerLines: [Int] = []
-            var day: ContextDate?
-            if let date = options.date { day = ContextDate(day: date, source: .flag) }
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var resolver = LocalTimeResolver(timeZone: zone.timeZone)
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: file, zone: zone.timeZone, example: "a Pidgin log line ('(09:30:15) Name: text')")
+            var day = options.date.map { ContextDate(day: $0, source: .flag) }
             var clock: DayClock?
-            var pending: (stamp: Stamp, stampEnd: Int, sender: Range<Int>?, lines: PendingMessage)?
-
-            func finish() {
-                guard let (stamp, stampEnd, sender, lines) = pending else { return }
-                pending = nil
-                let civil: CivilDateTime
-                switch stamp {
-                case .full(let full): civil = full
-                case .timeOfDay(let hour, let minute, let second):
-                    civil = clock!.dateTime(hour: hour, minute: minute, second: second)
-                }
-                let (instant, _) = resolver.instant(of: civil)
-                messages.append(
-                    Message(
-                        instant: instant, timestampText: bytes.string(lines.lineStart..<stampEnd),
-                        sender: sender.map { bytes.decodedText(bytes.trimmed($0)) } ?? "",
-                        text: lines.text(bytes), kind: sender == nil ? .system : .text, location: lines.location,
-                        lastLine: lines.lastLine, byteRange: lines.byteRange))
-            }
-
             for line in LineReader(bytes) {
                 let content = bytes.trimmed(line.content)
-                if messages.isEmpty, pending == nil, bytes.range(content, hasPrefix: Self.headerPrefix) {
-                    headerLines.append(line.number)
+                if builder.messages.isEmpty, !builder.isReading, bytes.range(content, hasPrefix: Self.headerPrefix) {
+                    builder.headerLines.append(line.number)
                     if day == nil, let named = MonthNames.date(in: bytes, content) {
                         day = ContextDate(day: named, source: .header(line: line.number))
                     }
                     continue
                 }
-                if let (stamp, stampEnd) = Self.stamp(bytes, line.content, order: order) {
-                    finish()
-                    if case .timeOfDay = stamp, clock == nil {
-                        if day == nil, let facts {
-                            day = ContextDate(day: facts.day, source: .fileName(input.fileName))
-                        }
-                        if day == nil, let modified = input.modificationDate {
-                            day = ContextDate(day: ISOTimestamp.local(modified, in: zone.timeZone), source: .fileTime)
-                        }
+                guard let (stamp, stampEnd) = Self.stamp(bytes, line.content, order: order) else {
+                    builder.add(line)
+                    continue
+                }
+                let civil: CivilDateTime
+                switch stamp {
+                case .full(let full): civil = full
+                case .timeOfDay(let hour, let minute, let second):
+                    if clock == nil {
+                        day = day ?? facts.map { ContextDate(day: $0.day, source: .fileName(input.fileName)) }
+                        day =
+                            day
+                            ?? input.modificationDate.map {
+                                ContextDate(day: ISOTimestamp.local($0, in: zone.timeZone), source: .fileTime)
+                            }
                         guard let day else {
                             return .failure(
                                 .needsChoice(
@@ -165,33 +148,16 @@ public struct PidginTextParser: TranscriptParser {
                         }
                         clock = DayClock(day: day.day)
                     }
-                    let rest = stampEnd..<line.content.upperBound
-                    let colon = senderSeparator(bytes, rest)
-                    let textStart = colon.map { min(rest.upperBound, $0 + 1) } ?? rest.lowerBound
-                    pending = (
-                        stamp, stampEnd, colon.map { rest.lowerBound..<$0 }, PendingMessage(line, textStart: textStart)
-                    )
-                } else if pending != nil {
-                    pending!.lines.append(line)
-                } else if !content.isEmpty {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line before the first message is not a Pidgin log line; it is not billed"))
+                    civil = clock!.dateTime(hour: hour, minute: minute, second: second)
                 }
+                let rest = stampEnd..<line.content.upperBound
+                let colon = senderSeparator(bytes, rest)
+                builder.begin(
+                    line, at: civil, timestamp: line.content.lowerBound..<stampEnd,
+                    sender: colon.map { rest.lowerBound..<$0 }, kind: colon == nil ? .system : .text,
+                    textStart: colon.map { min(rest.upperBound, $0 + 1) } ?? rest.lowerBound)
             }
-            finish()
-            guard !messages.isEmpty else {
-                return .failure(
-                    .unreadableInput(
-                        Diagnostic(
-                            .error, file: file, at: InputLocation(line: 1, column: 1),
-                            "no line of this file is a Pidgin log line ('(09:30:15) Name: text')")))
-            }
-            return .success(
-                Transcript(
-                    input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-                    contextDate: clock == nil ? nil : day, headerLines: headerLines))
+            return builder.transcript(of: input, parser: name, zone: zone, contextDate: clock == nil ? nil : day)
         }
         return try outcome.get()
     }

@@ -124,59 +124,23 @@ public struct ZoomParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let day = try meetingDay(input, options: options)
-        let file = input.displayName
-        let (messages, diagnostics) = input.bytes.withUnsafeBufferPointer { bytes in
-            var messages: [Message] = []
-            var diagnostics: [Diagnostic] = []
-            var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+        let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
+            var builder = LineTranscriptBuilder(
+                bytes: bytes, file: input.displayName, zone: options.timeZone.timeZone,
+                example: "a Zoom chat line ('10:01:00 From  Name  to  Everyone:')")
             var clock = DayClock(day: day.day)
-            var pending: (header: Header, lines: PendingMessage)?
-
-            func finish() {
-                guard let (header, lines) = pending else { return }
-                let civil = clock.dateTime(hour: header.hour, minute: header.minute, second: header.second)
-                let (instant, resolution) = resolver.instant(of: civil)
-                if resolution == .nonexistent {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: lines.location,
-                            "\(civil.timeString) does not exist in \(options.timeZone.timeZone.identifier) on "
-                                + "\(civil.dateString) (the clocks skip it)"))
-                }
-                messages.append(
-                    Message(
-                        instant: instant, timestampText: bytes.string(lines.lineStart..<header.timeEnd),
-                        sender: bytes.decodedText(header.sender), text: lines.text(bytes), kind: .text,
-                        location: lines.location, lastLine: lines.lastLine, byteRange: lines.byteRange))
-                pending = nil
-            }
-
             for line in LineReader(bytes) {
-                if let header = Self.header(bytes, line.content) {
-                    finish()
-                    pending = (header, PendingMessage(line, textStart: header.textStart))
-                } else if bytes.trimmed(line.content).isEmpty {
+                guard let header = Self.header(bytes, line.content) else {
+                    builder.add(line)
                     continue
-                } else if pending != nil {
-                    pending!.lines.append(line)
-                } else {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line before the first message is not a Zoom chat line; it is not billed"))
                 }
+                builder.begin(
+                    line, at: clock.dateTime(hour: header.hour, minute: header.minute, second: header.second),
+                    timestamp: line.content.lowerBound..<header.timeEnd, sender: header.sender, kind: .text,
+                    textStart: header.textStart)
             }
-            finish()
-            return (messages, diagnostics)
+            return builder.transcript(of: input, parser: name, zone: options.timeZone, contextDate: day)
         }
-        guard !messages.isEmpty else {
-            throw .unreadableInput(
-                Diagnostic(
-                    .error, file: file, at: InputLocation(line: 1, column: 1),
-                    "no line of this file is a Zoom chat line ('10:01:00 From  Name  to  Everyone:')"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: messages, diagnostics: diagnostics,
-            timeZone: options.timeZone, contextDate: day)
+        return try outcome.get()
     }
 }

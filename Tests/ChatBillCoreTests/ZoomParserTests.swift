@@ -56,6 +56,17 @@ struct ZoomParserTests {
         #expect(transcript.contextDate?.summary.hasPrefix("2026-11-18 (the file's modification day") == true)
     }
 
+    @Test func aTimeTheClocksSkipIsAWarning() throws {
+        let input = InputFile(displayName: "chat.txt", bytes: Array("02:30:00 Dana:\thi\n".utf8))
+        let transcript = try parser.parse(
+            input, options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2026, month: 3, day: 29)))
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "chat.txt:1:1: warning: '02:30:00' does not exist in Europe/Berlin (the clocks skip it); read with the "
+                    + "offset before the change"
+            ])
+    }
+
     @Test func standardInputWithoutADateAsksForOne() {
         let input = InputFile(displayName: "-", bytes: Array("10:00:00 Dana:\thi\n".utf8))
         #expect(throws: ChatBillError.self) {

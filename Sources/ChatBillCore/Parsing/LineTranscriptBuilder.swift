@@ -45,10 +45,7 @@ struct LineTranscriptBuilder {
         let (instant, resolution) = resolver.instant(of: civil)
         if resolution == .nonexistent {
             diagnostics.append(
-                Diagnostic(
-                    .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                    "\(civil.dateString) \(civil.timeString) does not exist in \(resolver.timeZone.identifier) (the "
-                        + "clocks skip it); read with the offset before the change"))
+                resolver.skippedTimeWarning(file: file, line: line.number, wallClock: bytes.string(timestamp)))
         }
         pending = Pending(
             instant: instant, timestamp: timestamp, sender: sender, kind: kind,

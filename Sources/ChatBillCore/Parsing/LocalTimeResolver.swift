@@ -90,6 +90,14 @@ public struct LocalTimeResolver {
         return (Date(timeIntervalSince1970: TimeInterval(instant)), resolution)
     }
 
+    /// The warning for a message whose wall time the zone skips (`wallClock` as the export wrote it).
+    func skippedTimeWarning(file: String, line: Int, wallClock: String) -> Diagnostic {
+        Diagnostic(
+            .warning, file: file, at: InputLocation(line: line, column: 1),
+            "'\(wallClock)' does not exist in \(timeZone.identifier) (the clocks skip it); read with the offset "
+                + "before the change")
+    }
+
     private func offset(at instant: Int64) -> Int {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }

@@ -84,7 +84,7 @@ public struct WhatsAppParser: TranscriptParser {
     }
 
     /// A message whose header has been read and whose continuation lines are still coming.
-    private struct PendingMessage {
+    private struct OpenMessage {
         let header: WhatsAppHeader
         let civil: CivilDateTime
         let line: Int
@@ -104,18 +104,15 @@ public struct WhatsAppParser: TranscriptParser {
         messages.reserveCapacity(input.lines.lineCount)
         var diagnostics: [Diagnostic] = []
         var resolver = LocalTimeResolver(timeZone: zone.timeZone)
-        var pending: PendingMessage?
+        var pending: OpenMessage?
         var strayLines = 0
 
-        func finish(_ message: PendingMessage) {
+        func finish(_ message: OpenMessage) {
             let (instant, resolution) = resolver.instant(of: message.civil)
             let timestampText = bytes.string(message.header.timestampStart..<message.header.timestampEnd)
             if resolution == .nonexistent {
                 diagnostics.append(
-                    Diagnostic(
-                        .warning, file: file, at: InputLocation(line: message.line, column: 1),
-                        "'\(timestampText)' does not exist in \(zone.timeZone.identifier) (the clocks skip it); "
-                            + "read with the offset before the change"))
+                    resolver.skippedTimeWarning(file: file, line: message.line, wallClock: timestampText))
             }
             let body = bodyReader.read(
                 bytes, style: message.header.style, start: message.header.bodyStart,
@@ -140,7 +137,7 @@ public struct WhatsAppParser: TranscriptParser {
                                 + "kept as text of the message before it"))
                 } else if let civil = header.civil(order: orders.order(of: header)) {
                     if let previous = pending { finish(previous) }
-                    pending = PendingMessage(
+                    pending = OpenMessage(
                         header: header, civil: civil, line: line.number, lineStart: line.content.lowerBound,
                         headerLineEnd: line.content.upperBound, end: line.content.upperBound, lastLine: line.number,
                         hasCarriageReturns: false)

@@ -146,6 +146,29 @@ struct WhatsAppParserTests {
         #expect(transcript.messages.map(\.kind) == [.system, .system, .text, .attachment, .attachment, .system])
     }
 
+    @Test func germanAndNewerIOSMarkersAreRecognised() throws {
+        let text = """
+            [08.10.25, 23:00:00] Gruppe: \u{200E}Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.
+            [08.10.25, 23:08:02] Alice: Alles gut \u{200E}<Diese Nachricht wurde bearbeitet.>
+            [08.10.25, 23:09:00] Bob: \u{200E}<Anhang: 00000005-PHOTO-2025-10-08-23-09-00.jpg>
+            [08.10.25, 23:10:00] Bob: \u{200E}Bild weggelassen
+            [08.10.25, 23:11:00] Alice: \u{200E}Diese Nachricht wurde gelöscht.
+            [08.10.25, 23:12:00] Bob: \u{200E}Verpasster Sprachanruf. \u{200E}Zum Zurückrufen tippen
+            [08.10.25, 23:13:00] Alice: All good \u{200E}<This message was edited.>
+            [13.10.25, 23:14:00] Gruppe: \u{200E}Alice hat die Gruppe erstellt.
+
+            """
+        let transcript = try parse(text)
+        #expect(
+            transcript.messages.map(\.kind) == [
+                .system, .text, .attachment, .attachment, .deleted, .call, .text, .system,
+            ])
+        #expect(transcript.messages[1].text == "Alles gut")
+        #expect(transcript.messages[1].isEdited)
+        #expect(transcript.messages[6].text == "All good")
+        #expect(transcript.messages[6].isEdited)
+    }
+
     @Test func sendersKeepColonsOutAndLoseTrailingSpaces() throws {
         let transcript = try parse(
             "14/10/2026, 09:00 - John Doe : Lorem : ipsum\n14/10/2026, 09:01 - John-John Doe:.\n"

@@ -35,7 +35,7 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls), spaces and tabs, and
-    /// without trailing spaces and tabs.
+    /// without trailing spaces, tabs and LRMs.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var cursor = TextCursor(self, range)
         while true {
@@ -46,7 +46,15 @@ extension UnsafeBufferPointer<UInt8> {
             if cursor.position == before { break }
         }
         var end = range.upperBound
-        while end > cursor.position, self[end - 1] == 0x20 || self[end - 1] == 0x09 { end -= 1 }
+        while end > cursor.position {
+            if self[end - 1] == 0x20 || self[end - 1] == 0x09 {
+                end -= 1
+            } else if end - cursor.position >= 3, self[end - 3] == 0xE2, self[end - 2] == 0x80, self[end - 1] == 0x8E {
+                end -= 3  // a trailing LRM, as iOS writes before `<This message was edited.>`
+            } else {
+                break
+            }
+        }
         return cursor.position..<end
     }
 

@@ -41,19 +41,28 @@ public struct WhatsAppVocabulary: Sendable {
             "sticker omitted", "document omitted", "GIF omitted", "Contact card omitted", "<attached>",
             // German, Spanish, French, Japanese (FORMATS.md, section 1).
             "<Medien ausgelassen>", "<Medien ausgeschlossen>", "<Archivo omitido>", "<Médias omis>", "<メディアなし>",
+            // German iOS.
+            "Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen",
+            "Dokument weggelassen", "GIF weggelassen",
         ],
         attachmentSuffixes: [
             " (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (fichier joint)", " (arquivo anexado)",
         ],
-        attachmentPrefixes: ["<attached: "],
-        deletedTexts: ["This message was deleted", "You deleted this message", "This message was deleted."],
+        attachmentPrefixes: ["<attached: ", "<Anhang: "],
+        deletedTexts: [
+            "This message was deleted", "This message was deleted.", "You deleted this message",
+            "You deleted this message.", "Diese Nachricht wurde gelöscht.", "Du hast diese Nachricht gelöscht.",
+        ],
         callPrefixes: [
             "Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
-            "Missed group video call",
+            "Missed group video call", "Verpasster Sprachanruf", "Verpasster Videoanruf", "Sprachanruf", "Videoanruf",
         ],
-        editedMarkers: ["<This message was edited>"],
+        editedMarkers: [
+            "<This message was edited>", "<This message was edited.>", "<Diese Nachricht wurde bearbeitet.>",
+        ],
         systemPhrases: [
             "Messages and calls are end-to-end encrypted",
+            "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
             "Messages to this group are now secured with end-to-end encryption",
             "Messages you send to this group are now secured with end-to-end encryption",
             "Messages to this chat and calls are now secured with end-to-end encryption",
@@ -65,7 +74,7 @@ public struct WhatsAppVocabulary: Sendable {
             "Your security code with", "security code changed", "joined using this group's invite link",
             "You're now an admin", "You are now an admin", "turned on disappearing messages",
             "turned off disappearing messages", "changed their phone number", "added", "removed", "left",
-            "You were added",
+            "You were added", "created the group", "hat die Gruppe erstellt",
         ]
     )
 

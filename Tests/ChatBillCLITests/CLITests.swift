@@ -162,7 +162,8 @@ struct CLITests {
         #expect(lenient.status == 0)
         #expect(
             lenient.stderr
-                == "\(path):1:1: warning: line before the first message is not a WhatsApp message; it is not billed\n")
+                == "\(path):1:1: warning: line before the first message does not start like a message; it is not billed\n"
+        )
         let strict = try chatbill("report", path, "--me", "Sam", "--strict")
         #expect(strict.status == 1)
     }

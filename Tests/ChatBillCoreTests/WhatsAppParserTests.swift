@@ -234,7 +234,7 @@ struct WhatsAppParserTests {
         #expect(transcript.messages.count == 1)
         #expect(
             transcript.diagnostics.map(\.description) == [
-                "chat.txt:1:1: warning: line before the first message is not a WhatsApp message; it is not billed"
+                "chat.txt:1:1: warning: line before the first message does not start like a message; it is not billed"
             ])
     }
 

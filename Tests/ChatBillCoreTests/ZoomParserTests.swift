@@ -92,3 +92,16 @@ struct ZoomParserTests {
         }
     }
 }
+
+@Suite("Line-based parsers: stray lines")
+struct StrayLineTests {
+    @Test func manyStrayLinesAreCountedNotListed() throws {
+        let text = String(repeating: "not a chat line\n", count: 25) + "10:00:00 Dana:\thi\n"
+        let transcript = try ZoomParser().parse(
+            InputFile(displayName: "x.txt", bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2026, month: 11, day: 2)))
+        #expect(transcript.messages.count == 1)
+        #expect(transcript.diagnostics.count == LineTranscriptBuilder.reportedStrayLines + 1)
+        #expect(transcript.diagnostics.last?.message == "15 more lines before the first message were not read")
+    }
+}

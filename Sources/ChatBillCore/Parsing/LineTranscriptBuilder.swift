@@ -23,6 +23,9 @@ struct LineTranscriptBuilder {
     }
 
     private var pending: Pending?
+    private var strayLines = 0
+    /// Lines before the first message that are reported one by one; beyond this they are counted.
+    static let reportedStrayLines = 10
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, zone: TimeZone, example: String) {
         self.bytes = bytes
@@ -68,7 +71,10 @@ struct LineTranscriptBuilder {
         if pending != nil {
             if isBlank { pending!.lines.appendBlank(line) } else { pending!.lines.append(line) }
         } else if !isBlank {
-            warn(line, "line before the first message is not \(example); it is not billed")
+            strayLines += 1
+            if strayLines <= Self.reportedStrayLines {
+                warn(line, "line before the first message is not \(example); it is not billed")
+            }
         }
     }
 
@@ -94,6 +100,12 @@ struct LineTranscriptBuilder {
         contextDate: ContextDate? = nil
     ) -> Result<Transcript, ChatBillError> {
         finish()
+        if strayLines > Self.reportedStrayLines {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: file,
+                    "\(strayLines - Self.reportedStrayLines) more lines before the first message were not read"))
+        }
         guard !messages.isEmpty else {
             return .failure(
                 .unreadableInput(

@@ -15,8 +15,7 @@ public struct WhatsAppParser: TranscriptParser {
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader
 
-    /// Lines before the first message that are reported one by one; beyond this they are counted.
-    private static let reportedStrayLines = 10
+    private static let reportedStrayLines = LineTranscriptBuilder.reportedStrayLines
 
     public init(vocabulary: WhatsAppVocabulary = .standard) {
         self.init(
@@ -162,7 +161,7 @@ public struct WhatsAppParser: TranscriptParser {
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line before the first message is not a WhatsApp message; it is not billed"))
+                            "line before the first message does not start like a message; it is not billed"))
                 }
             }
         }
@@ -178,7 +177,7 @@ public struct WhatsAppParser: TranscriptParser {
                 .unreadableInput(
                     Diagnostic(
                         .error, file: file, at: InputLocation(line: 1, column: 1),
-                        "no line of this file starts like a WhatsApp message ('31/12/24, 21:05 - Name: text' "
+                        "no line of this file starts like a \(name) message ('31/12/24, 21:05 - Name: text' "
                             + "or '[31/12/24, 21:05:33] Name: text')")))
         }
         return .success(

@@ -225,7 +225,8 @@ struct CLITests {
         let names = formats.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(
             names == [
-                "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt", "csv",
+                "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
+                "adium", "empathy", "csv",
             ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
         #expect(detect.status == 0)

@@ -19,6 +19,9 @@ public struct Transcript: Sendable {
     /// Lines that hold no message but were read for what they say about the others (log headers,
     /// "day changed" lines), so that every line of the export is accounted for.
     public let headerLines: [Int]
+    /// Senders the export itself marks as the account that wrote the log (Adium's `account`,
+    /// Empathy's `isuser`), which names the provider when `--me` is not given.
+    public let accountSenders: [String]
 
     public init(
         input: InputFile,
@@ -28,7 +31,8 @@ public struct Transcript: Sendable {
         timeZone: ZoneChoice,
         dateOrder: DateOrderChoice? = nil,
         contextDate: ContextDate? = nil,
-        headerLines: [Int] = []
+        headerLines: [Int] = [],
+        accountSenders: [String] = []
     ) {
         self.input = input
         self.parserName = parserName
@@ -38,6 +42,7 @@ public struct Transcript: Sendable {
         self.dateOrder = dateOrder
         self.contextDate = contextDate
         self.headerLines = headerLines
+        self.accountSenders = accountSenders
     }
 
     /// Distinct senders of participant messages with how many messages each sent, most first.

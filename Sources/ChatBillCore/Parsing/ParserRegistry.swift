@@ -17,6 +17,8 @@ public struct ParserRegistry: Sendable {
         SignalParser(),
         DiscordTextParser(),
         MessengerPlusTextParser(),
+        AdiumParser(),
+        EmpathyParser(),
         CSVParser(),
     ])
 

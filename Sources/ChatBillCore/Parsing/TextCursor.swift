@@ -65,6 +65,19 @@ struct TextCursor {
         return (value, digits)
     }
 
+    /// A number of exactly `digits` ASCII digits (`20100111` reads as 2010, 01, 11).
+    mutating func fixedNumber(digits: Int) -> Int? {
+        guard end - position >= digits else { return nil }
+        var value = 0
+        for offset in 0..<digits {
+            let digit = bytes[position + offset] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        position += digits
+        return value
+    }
+
     /// A decimal number of 1...`maxDigits` digits written with ASCII, Arabic-Indic (U+0660…) or
     /// Persian (U+06F0…) digits, and how many digits it had.
     mutating func localizedNumber(maxDigits: Int) -> (value: Int, digits: Int)? {

@@ -5,8 +5,12 @@
 /// 12-hour hour, `mm` minutes, `ss` seconds, `SSS` fractions of a second, `A` AM/PM, `Z` a UTC
 /// offset (`Z`, `+01:00`, `+0100`). Anything else must appear as written.
 public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
+    enum Field: Hashable { case year, shortYear, month, day, hour24, hour12, minute, second }
+
     enum Token: Hashable {
-        case year4, year2, month, day, hour24, hour12, minute, second, fraction, meridiem, offset
+        /// A number; `digits` fixed (`MM`: exactly 2) or nil for 1–2 digits (`M`).
+        case number(Field, digits: Int?)
+        case fraction, meridiem, offset
         case literal(UInt8)
     }
 
@@ -18,8 +22,12 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         var tokens: [Token] = []
         var rest = Substring(text)
         let names: [(String, Token)] = [
-            ("YYYY", .year4), ("YY", .year2), ("MM", .month), ("M", .month), ("DD", .day), ("D", .day),
-            ("HH", .hour24), ("H", .hour24), ("hh", .hour12), ("h", .hour12), ("mm", .minute), ("ss", .second),
+            ("YYYY", .number(.year, digits: 4)), ("YY", .number(.shortYear, digits: 2)),
+            ("MM", .number(.month, digits: 2)), ("M", .number(.month, digits: nil)),
+            ("DD", .number(.day, digits: 2)), ("D", .number(.day, digits: nil)),
+            ("HH", .number(.hour24, digits: 2)), ("H", .number(.hour24, digits: nil)),
+            ("hh", .number(.hour12, digits: 2)), ("h", .number(.hour12, digits: nil)),
+            ("mm", .number(.minute, digits: 2)), ("ss", .number(.second, digits: 2)),
             ("SSS", .fraction), ("A", .meridiem), ("a", .meridiem), ("Z", .offset),
         ]
         while let first = rest.first {
@@ -31,8 +39,13 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
                 rest = rest.dropFirst()
             }
         }
-        let required: [[Token]] = [[.year4, .year2], [.month], [.day], [.hour24, .hour12], [.minute]]
-        guard required.allSatisfy({ options in options.contains(where: tokens.contains) }) else { return nil }
+        let fields = Set(
+            tokens.compactMap { token -> Field? in
+                if case .number(let field, _) = token { return field }
+                return nil
+            })
+        let required: [[Field]] = [[.year, .shortYear], [.month], [.day], [.hour24, .hour12], [.minute]]
+        guard required.allSatisfy({ options in options.contains(where: fields.contains) }) else { return nil }
         self.tokens = tokens
         self.description = text
     }
@@ -46,30 +59,21 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         var offset: Int?
         for token in tokens {
             switch token {
-            case .year4:
-                guard let (value, digits) = cursor.number(maxDigits: 4), digits == 4 else { return nil }
-                civil.year = value
-            case .year2:
-                guard let (value, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
-                civil.year = 2000 + value
-            case .month:
-                guard let (value, _) = cursor.number(maxDigits: 2) else { return nil }
-                civil.month = value
-            case .day:
-                guard let (value, _) = cursor.number(maxDigits: 2) else { return nil }
-                civil.day = value
-            case .hour24:
-                guard let (value, _) = cursor.number(maxDigits: 2) else { return nil }
-                civil.hour = value
-            case .hour12:
-                guard let (value, _) = cursor.number(maxDigits: 2), value >= 1, value <= 12 else { return nil }
-                hour12 = value
-            case .minute:
-                guard let (value, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
-                civil.minute = value
-            case .second:
-                guard let (value, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
-                civil.second = value
+            case .number(let field, let digits):
+                let read = digits.map { cursor.fixedNumber(digits: $0) } ?? cursor.number(maxDigits: 2)?.value
+                guard let value = read else { return nil }
+                switch field {
+                case .year: civil.year = value
+                case .shortYear: civil.year = 2000 + value
+                case .month: civil.month = value
+                case .day: civil.day = value
+                case .hour24: civil.hour = value
+                case .hour12:
+                    guard value >= 1, value <= 12 else { return nil }
+                    hour12 = value
+                case .minute: civil.minute = value
+                case .second: civil.second = value
+                }
             case .fraction:
                 guard cursor.number(maxDigits: 9) != nil else { return nil }
             case .meridiem:
@@ -97,9 +101,9 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         if cursor.consume(0x5A) { return 0 }
         guard let sign = cursor.peek(), sign == 0x2B || sign == 0x2D else { return nil }
         cursor.advance()
-        guard let (hours, digits) = cursor.number(maxDigits: 2), digits == 2 else { return nil }
+        guard let hours = cursor.fixedNumber(digits: 2) else { return nil }
         cursor.consume(0x3A)
-        let minutes = cursor.number(maxDigits: 2)?.value ?? 0
+        let minutes = cursor.fixedNumber(digits: 2) ?? 0
         return (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
     }
 

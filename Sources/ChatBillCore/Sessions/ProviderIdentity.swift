@@ -8,6 +8,8 @@ public struct ProviderIdentity: Sendable, Hashable {
         case flag
         /// From the export's file name (`WhatsApp Chat with Alice.txt`) and its two senders.
         case inferredFromFileName(String)
+        /// The export marks these senders as the account that wrote the log.
+        case markedInExport
     }
 
     public let names: [String]
@@ -29,6 +31,7 @@ public struct ProviderIdentity: Sendable, Hashable {
         switch source {
         case .flag: return "\(list) (from --me)"
         case .inferredFromFileName(let file): return "\(list) (the other sender of '\(file)')"
+        case .markedInExport: return "\(list) (the log's own account, as the export marks it)"
         }
     }
 
@@ -61,6 +64,9 @@ public struct ProviderIdentity: Sendable, Hashable {
                             + "\(listing)"))
             }
             return identity
+        }
+        if !transcript.accountSenders.isEmpty {
+            return ProviderIdentity(names: transcript.accountSenders, source: .markedInExport)
         }
         for fileName in transcript.input.fileNames {
             for prefix in ["WhatsApp Chat with ", "WhatsApp Chat - "] where fileName.hasPrefix(prefix) {

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Adium and Empathy XML logs")
+struct XMLLogParserTests {
+    static let adium = "adium/Jabber.sam@example.org/dana@example.org/dana@example.org (2026-11-23T09.58.41+0100).xml"
+    static let empathy = "empathy/dana@example.org/20261124.log"
+
+    @Test func adiumMessagesEventsAndTheAccountAsProvider() throws {
+        let transcript = try AdiumParser().parse(Fixtures.input(Self.adium), options: ParseOptions(timeZone: .machine))
+        #expect(transcript.messages.map(\.kind) == [.system, .text, .text, .text, .system, .text, .system])
+        #expect(transcript.messages[2].text == "Checking the sync account.\nWhich phone is it?")
+        #expect(transcript.messages[3].text == "The new iPhone & the old iPad")
+        #expect(transcript.timeZone.source == .export)
+        #expect(
+            ISOTimestamp.format(transcript.messages[1].instant, in: transcript.timeZone.timeZone)
+                == "2026-11-23T10:00:05+01:00")
+        let provider = try ProviderIdentity.resolve(names: [], for: transcript)
+        #expect(provider.names == ["Sam Keller"])
+        #expect(provider.source == .markedInExport)
+    }
+
+    @Test func aTruncatedAdiumLogKeepsWhatItCouldReadAndSaysWhere() throws {
+        let whole = try Fixtures.input(Self.adium).bytes
+        let cut = Array(whole.prefix(whole.count * 2 / 3))
+        let transcript = try AdiumParser().parse(
+            InputFile(displayName: "cut.xml", bytes: cut), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.count >= 3)
+        let error = try #require(transcript.diagnostics.first { $0.severity == .error })
+        #expect(error.file == "cut.xml")
+        #expect(error.location != nil)
+    }
+
+    @Test func anAdiumLogWithAnExternalEntityReadsNoFile() throws {
+        let xml = """
+            <?xml version="1.0"?><!DOCTYPE chat [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <chat account="sam"><message sender="dana" time="2026-11-23T10:00:05+01:00">&x;hi</message></chat>
+            """
+        let transcript = try AdiumParser().parse(
+            InputFile(displayName: "x.chatlog", bytes: Array(xml.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.text) == ["hi"])
+    }
+
+    @Test func empathyTimesAreUTCAndCallsAreCallEvents() throws {
+        let transcript = try EmpathyParser().parse(
+            Fixtures.input(Self.empathy), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.kind) == [.text, .text, .call, .text])
+        #expect(transcript.messages[2].text == "call, 7m")
+        #expect(transcript.messages[2].sender == "Sam Keller")
+        #expect(
+            ISOTimestamp.format(transcript.messages[0].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-24T09:15:02+01:00")
+        #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
+    }
+
+    @Test func theSharedCorpusLogsReadEveryEntry() throws {
+        guard let corpus = Fixtures.corpus else { return }
+        let samples: [(String, String, Int, String, String)] = [
+            (
+                "adium-chatlog-xml/gabebw__pidgin2adium/html_log_output.xml", "adium", 3, "2008-01-15T12:14:45+00:00",
+                "2008-01-15T12:14:48+00:00"
+            ),
+            (
+                "empathy-telepathy-xml/TelepathyIM__telepathy-logger/20100111.log", "empathy", 7,
+                "2010-01-11T00:00:01+00:00",
+                "2010-01-11T00:00:05+00:00"
+            ),
+            (
+                "empathy-telepathy-xml/TelepathyIM__telepathy-logger/20100113.call.log", "empathy", 3,
+                "2010-01-13T17:48:01+00:00", "2010-01-13T17:48:01+00:00"
+            ),
+        ]
+        let utc = TimeZone(identifier: "UTC")!
+        for (path, parserName, count, first, last) in samples {
+            let input = try InputFile.read(path: corpus.appending(path: path).path)
+            let parser = try ParserRegistry.standard.choose(for: input)
+            #expect(parser.name == parserName, "\(path)")
+            let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+            #expect(transcript.messages.count == count, "\(path)")
+            #expect(transcript.messages.first.map { ISOTimestamp.format($0.instant, in: utc) } == first, "\(path)")
+            #expect(transcript.messages.last.map { ISOTimestamp.format($0.instant, in: utc) } == last, "\(path)")
+        }
+    }
+}

@@ -12,6 +12,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 

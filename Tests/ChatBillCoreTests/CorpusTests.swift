@@ -128,7 +128,8 @@ struct CorpusTests {
 struct CorpusDetectionTests {
     static let parserByFolder = [
         "whatsapp": "whatsapp", "zoom-chat-txt": "zoom", "irc-log": "irc", "pidgin-txt": "pidgin-txt",
-        "signal-txt": "signal", "msn-messengerplus-txt": "msn-plus-txt",
+        "signal-txt": "signal", "msn-messengerplus-txt": "msn-plus-txt", "pidgin-html": "pidgin-html",
+        "adium-chatlog-xml": "adium", "empathy-telepathy-xml": "empathy",
     ]
 
     @Test(arguments: parserByFolder.keys.sorted())

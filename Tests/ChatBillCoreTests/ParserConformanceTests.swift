@@ -19,6 +19,7 @@ struct ParserConformanceTests {
         "discord-txt": [DiscordTextParserTests.fixture],
         "msn-plus-txt": [MessengerPlusTextParserTests.fixture],
         "csv": [CSVParserTests.discord],
+        "pidgin-html": [PidginHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
     ]

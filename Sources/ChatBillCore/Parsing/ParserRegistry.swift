@@ -17,6 +17,7 @@ public struct ParserRegistry: Sendable {
         SignalParser(),
         DiscordTextParser(),
         MessengerPlusTextParser(),
+        PidginHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         CSVParser(),

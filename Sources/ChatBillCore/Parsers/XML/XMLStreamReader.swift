@@ -6,12 +6,7 @@ import Foundation
 /// hostile input is harmless: no network, no external entities, no DTD loading, and entities
 /// are not expanded (so "billion laughs" documents cost nothing).
 public enum XMLStreamReader {
-    /// One step of the walk.
-    public enum Node: Equatable, Sendable {
-        case startElement(name: String, attributes: [String: String], location: InputLocation, isEmpty: Bool)
-        case endElement(name: String)
-        case text(String, location: InputLocation)
-    }
+    public typealias Node = MarkupNode
 
     /// The options every chatbill XML read uses: no network, no entity substitution, no DTD
     /// loading or validation, no huge-document limits lifted.

@@ -73,3 +73,44 @@ struct XMLStreamReaderTests {
         #expect(error?.file == "log.xml")
     }
 }
+
+@Suite("libxml2 HTML reader")
+struct HTMLStreamReaderTests {
+    func walk(_ bytes: [UInt8]) -> [MarkupNode] {
+        var nodes: [MarkupNode] = []
+        HTMLStreamReader.read(bytes, file: "x.html") { nodes.append($0) }
+        return nodes
+    }
+
+    func texts(_ nodes: [MarkupNode]) -> String {
+        nodes.compactMap { node -> String? in
+            if case .text(let text, _) = node { return text }
+            return nil
+        }.joined()
+    }
+
+    @Test func tagSoupAndEntitiesAreRead() {
+        let nodes = walk(Array("<font color=\"#A82F2F\"><b>Dana:</b> a &amp; b &lt;3<br>\nnext line".utf8))
+        #expect(texts(nodes) == "Dana: a & b <3\nnext line")
+        #expect(nodes.contains { if case .startElement("br", _, _, _) = $0 { true } else { false } })
+        let lines = nodes.compactMap { node -> Int? in
+            if case .text(let text, let location) = node, text.contains("next") { return location.line }
+            return nil
+        }
+        #expect(lines == [2])
+    }
+
+    @Test func utf16WithAByteOrderMarkIsDecoded() {
+        let html = "<html><body><p>Grüße</p></body></html>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(texts(walk(bytes)) == "Grüße")
+    }
+
+    @Test func garbageNeverCrashes() {
+        var generator = SeededGenerator(seed: 3)
+        let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        _ = walk(bytes)
+        _ = walk([])
+        _ = walk(Array("<<<>>></////<a href='".utf8))
+    }
+}

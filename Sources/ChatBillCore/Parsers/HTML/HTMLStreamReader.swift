@@ -81,9 +81,14 @@ public enum HTMLStreamReader {
             }
             handler.initialized = XML_SAX2_MAGIC
             let pointer = Unmanaged.passUnretained(walk).toOpaque()
-            let hasUTF16Mark =
-                bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
-            let encoding = hasUTF16Mark ? XML_CHAR_ENCODING_NONE : XML_CHAR_ENCODING_UTF8
+            // The encoding: UTF-16 by its byte-order mark (skipped), else UTF-8.
+            var encoding = XML_CHAR_ENCODING_UTF8
+            var first = 0
+            if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+                (encoding, first) = (XML_CHAR_ENCODING_UTF16LE, 2)
+            } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+                (encoding, first) = (XML_CHAR_ENCODING_UTF16BE, 2)
+            }
             guard let context = htmlCreatePushParserCtxt(&handler, pointer, nil, 0, file, encoding) else {
                 return [Diagnostic(.error, file: file, "libxml2 could not start reading this file")]
             }
@@ -92,7 +97,7 @@ public enum HTMLStreamReader {
             htmlCtxtUseOptions(
                 context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue))
             bytes.withUnsafeBufferPointer { buffer in
-                var offset = 0
+                var offset = first
                 while offset < buffer.count {
                     let count = min(chunkSize, buffer.count - offset)
                     let start = UnsafeRawPointer(buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)

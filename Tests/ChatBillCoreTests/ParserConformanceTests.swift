@@ -20,6 +20,7 @@ struct ParserConformanceTests {
         "msn-plus-txt": [MessengerPlusTextParserTests.fixture],
         "csv": [CSVParserTests.discord],
         "pidgin-html": [PidginHTMLParserTests.fixture],
+        "msn-plus-html": [MessengerPlusHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
     ]

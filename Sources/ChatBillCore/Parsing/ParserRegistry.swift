@@ -18,6 +18,7 @@ public struct ParserRegistry: Sendable {
         DiscordTextParser(),
         MessengerPlusTextParser(),
         PidginHTMLParser(),
+        MessengerPlusHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         CSVParser(),

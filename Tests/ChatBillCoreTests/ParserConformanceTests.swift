@@ -21,6 +21,7 @@ struct ParserConformanceTests {
         "csv": [CSVParserTests.discord],
         "pidgin-html": [PidginHTMLParserTests.fixture],
         "msn-plus-html": [MessengerPlusHTMLParserTests.fixture],
+        "imessage-html": [IMessageHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
     ]

@@ -19,6 +19,7 @@ public struct ParserRegistry: Sendable {
         MessengerPlusTextParser(),
         PidginHTMLParser(),
         MessengerPlusHTMLParser(),
+        IMessageHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         CSVParser(),

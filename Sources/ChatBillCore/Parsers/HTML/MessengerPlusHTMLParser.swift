@@ -86,7 +86,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
             messages.append(
                 Message(
                     instant: resolver.instant(of: civil).instant, timestampText: stamp, sender: isSystem ? "" : header,
-                    text: current.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                    text: HTMLText.normalized(current.text),
                     kind: isSystem ? .system : .text,
                     location: InputLocation(line: current.line, column: 1), lastLine: lastLine,
                     byteRange: lines.byteRange(ofLine: min(current.line, lastLine), in: input.bytes)
@@ -107,7 +107,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
                     let rowClass = attributes["class"] ?? ""
                     row = (rowClass == "msgplus" || rowClass == "messenger", location.line, location.line, "", "")
                 case "th", "td": cell = element
-                case "br": if cell == "td" { row?.text += "\n" }
+                case "br": if cell == "td" { row?.text += HTMLText.lineBreak }
                 default: if headerElements.contains(element) { headerDepth += 1 }
                 }
             case .endElement(let element):

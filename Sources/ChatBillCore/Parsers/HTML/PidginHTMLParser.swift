@@ -72,7 +72,7 @@ public struct PidginHTMLParser: TranscriptParser {
             let (instant, _) = resolver.instant(of: message.civil)
             let lines = input.lines
             let lastLine = min(message.lastLine, max(1, lines.lineCount))
-            let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = HTMLText.normalized(message.text)
             messages.append(
                 Message(
                     instant: instant, timestampText: message.stamp, sender: message.sender ?? "", text: text,
@@ -93,7 +93,7 @@ public struct PidginHTMLParser: TranscriptParser {
                 case "b":
                     inBold = true
                     bold = ""
-                case "br": open?.text += "\n"
+                case "br": open?.text += HTMLText.lineBreak
                 default: break
                 }
             case .endElement(let element):

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Text gathered from HTML as a browser would show it: runs of white space (the source's own
+/// line breaks and indentation) become one space, and `<br>` becomes a line break.
+enum HTMLText {
+    /// What a parser appends for `<br>` while gathering text (U+2028 LINE SEPARATOR, which
+    /// `normalized` turns into `\n`).
+    static let lineBreak = "\u{2028}"
+
+    static func normalized(_ raw: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in raw {
+            if character == "\u{2028}" {
+                while result.last == " " { result.removeLast() }
+                result.append("\n")
+                pendingSpace = false
+            } else if character.isWhitespace {
+                pendingSpace = !result.isEmpty && result.last != "\n"
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

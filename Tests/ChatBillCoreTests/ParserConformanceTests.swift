@@ -22,6 +22,7 @@ struct ParserConformanceTests {
         "pidgin-html": [PidginHTMLParserTests.fixture],
         "msn-plus-html": [MessengerPlusHTMLParserTests.fixture],
         "imessage-html": [IMessageHTMLParserTests.fixture],
+        "vk-html": [VKHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
     ]

@@ -20,6 +20,7 @@ public struct ParserRegistry: Sendable {
         PidginHTMLParser(),
         MessengerPlusHTMLParser(),
         IMessageHTMLParser(),
+        VKHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         CSVParser(),

@@ -226,7 +226,7 @@ struct CLITests {
         #expect(
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
-                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "adium", "empathy", "csv",
+                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "adium", "empathy", "csv",
             ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
         #expect(detect.status == 0)

@@ -23,6 +23,7 @@ struct ParserConformanceTests {
         "msn-plus-html": [MessengerPlusHTMLParserTests.fixture],
         "imessage-html": [IMessageHTMLParserTests.fixture],
         "vk-html": [VKHTMLParserTests.fixture],
+        "telegram-html": [TelegramHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
     ]

@@ -94,7 +94,9 @@ struct HTMLStreamReaderTests {
         #expect(texts(nodes) == "Dana: a & b <3\nnext line")
         #expect(nodes.contains { if case .startElement("br", _, _, _) = $0 { true } else { false } })
         let lines = nodes.compactMap { node -> Int? in
-            if case .text(let text, let location) = node, text.contains("next") { return location.line }
+            if case .text(let text, let location) = node, text.contains("next") {
+                return HTMLText.contentLines(text, startingAt: location.line)?.lowerBound
+            }
             return nil
         }
         #expect(lines == [2])

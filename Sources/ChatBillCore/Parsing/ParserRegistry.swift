@@ -21,6 +21,7 @@ public struct ParserRegistry: Sendable {
         MessengerPlusHTMLParser(),
         IMessageHTMLParser(),
         VKHTMLParser(),
+        TelegramHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         CSVParser(),

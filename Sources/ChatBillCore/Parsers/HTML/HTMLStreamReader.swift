@@ -66,8 +66,12 @@ public enum HTMLStreamReader {
             }
             handler.characters = { pointer, characters, length in
                 guard let walk = Walk.from(pointer), let characters, length > 0 else { return }
-                let text = String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self)
-                walk.visit(.text(text, location: walk.location))
+                let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
+                let text = String(decoding: buffer, as: UTF8.self)
+                // libxml2 reports where the text ends; its first line is earlier by its line breaks.
+                let end = walk.location
+                let breaks = buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                walk.visit(.text(text, location: InputLocation(line: max(1, end.line - breaks), column: 1)))
             }
             handler.serror = { pointer, error in
                 guard let walk = Walk.from(pointer), let error else { return }

@@ -25,4 +25,21 @@ enum HTMLText {
         }
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// The lines a piece of text that starts on `line` puts content on (blank lines at its ends
+    /// left out), or nil when it is only white space.
+    static func contentLines(_ text: String, startingAt line: Int) -> ClosedRange<Int>? {
+        var first: Int?
+        var last = line
+        var current = line
+        for character in text {
+            if character == "\n" {
+                current += 1
+            } else if !character.isWhitespace {
+                first = first ?? current
+                last = current
+            }
+        }
+        return first.map { $0...last }
+    }
 }

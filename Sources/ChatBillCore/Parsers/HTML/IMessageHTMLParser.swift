@@ -109,8 +109,11 @@ public struct IMessageHTMLParser: TranscriptParser {
                     finish(record)
                 }
             case .text(let text, let location):
-                if stack.last?.element == "title", !headerLines.contains(location.line) {
-                    headerLines.append(location.line)
+                if stack.last?.element == "title" {
+                    for line in HTMLText.contentLines(text, startingAt: location.line).map(Array.init) ?? []
+                    where !headerLines.contains(line) {
+                        headerLines.append(line)
+                    }
                 }
                 if stampText != nil {
                     stampText! += text
@@ -118,8 +121,8 @@ public struct IMessageHTMLParser: TranscriptParser {
                     senderText! += text
                 } else if !records.isEmpty, isInside("message_part") || records[records.count - 1].isAnnouncement {
                     records[records.count - 1].text += text
-                    if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                        records[records.count - 1].lastLine = max(records[records.count - 1].lastLine, location.line)
+                    if let lines = HTMLText.contentLines(text, startingAt: location.line) {
+                        records[records.count - 1].lastLine = max(records[records.count - 1].lastLine, lines.upperBound)
                     }
                 }
             }

@@ -118,14 +118,15 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
                 default: break
                 }
             case .text(let text, let location):
-                if headerDepth > 0, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    if !headerLines.contains(location.line) { headerLines.append(location.line) }
+                let lines = HTMLText.contentLines(text, startingAt: location.line)
+                if headerDepth > 0 {
+                    for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) {
+                        headerLines.append(line)
+                    }
                 }
                 guard row != nil, let cell else { return }
                 if cell == "th" { row!.header += text } else { row!.text += text }
-                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    row!.lastLine = max(row!.lastLine, location.line)
-                }
+                if let lines { row!.lastLine = max(row!.lastLine, lines.upperBound) }
             }
         }
         finishRow()

@@ -126,7 +126,10 @@ public struct PidginHTMLParser: TranscriptParser {
             case .text(let text, let location):
                 if inTitle || inHeading {
                     if inTitle { title += text }
-                    if !headerLines.contains(location.line) { headerLines.append(location.line) }
+                    for line in HTMLText.contentLines(text, startingAt: location.line).map(Array.init) ?? []
+                    where !headerLines.contains(line) {
+                        headerLines.append(line)
+                    }
                     return
                 }
                 if inBold {
@@ -156,10 +159,13 @@ public struct PidginHTMLParser: TranscriptParser {
                         }
                         civil = clock!.dateTime(hour: hour, minute: minute, second: second)
                     }
-                    open = (civil, trimmed, location.line, location.line, nil, "")
+                    let line = HTMLText.contentLines(text, startingAt: location.line)?.lowerBound ?? location.line
+                    open = (civil, trimmed, line, line, nil, "")
                 } else if open != nil {
                     open!.text += text
-                    if !trimmed.isEmpty { open!.lastLine = max(open!.lastLine, location.line) }
+                    if let lines = HTMLText.contentLines(text, startingAt: location.line) {
+                        open!.lastLine = max(open!.lastLine, lines.upperBound)
+                    }
                 }
             }
         }

@@ -85,12 +85,14 @@ public struct VKHTMLParser: TranscriptParser {
             case .endElement:
                 stack.removeLast()
             case .text(let text, let location):
-                let hasContent = !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                let lines = HTMLText.contentLines(text, startingAt: location.line)
                 guard item != nil else {
-                    if hasContent, !headerLines.contains(location.line) { headerLines.append(location.line) }
+                    for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) {
+                        headerLines.append(line)
+                    }
                     return
                 }
-                if hasContent { item!.lastLine = max(item!.lastLine, location.line) }
+                if let lines { item!.lastLine = max(item!.lastLine, lines.upperBound) }
                 if inside("from") {
                     if stack.last?.element == "b" { item!.sender += text }
                     if stack.last?.element == "a", text.contains(".") { item!.time += text }

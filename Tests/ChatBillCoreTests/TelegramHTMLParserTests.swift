@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+@Suite("Telegram HTML parser")
+struct TelegramHTMLParserTests {
+    static let fixture = "telegram-html/ChatExport_2026-11-28/messages.html"
+
+    @Test func joinedMessagesMediaRepliesAndOffsets() throws {
+        let transcript = try TelegramHTMLParser().parse(
+            Fixtures.input(Self.fixture), options: ParseOptions(timeZone: .machine))
+        #expect(transcript.timeZone.source == .export)
+        #expect(transcript.messages.map(\.sender) == ["Dana Fischer", "Dana Fischer", "Sam Keller", "Dana Fischer"])
+        #expect(transcript.messages.map(\.kind) == [.text, .attachment, .text, .text])
+        #expect(transcript.messages[0].text == "The scanner sends e-mails again but they arrive empty\nCan you look?")
+        #expect(!transcript.messages[2].text.contains("In reply to"))
+        #expect(transcript.messages[2].text.hasSuffix("Set it to 10 MB & sent a test."))
+        let utc = TimeZone(identifier: "UTC")!
+        #expect(ISOTimestamp.format(transcript.messages[0].instant, in: utc) == "2026-11-28T08:15:02+00:00")
+    }
+
+    @Test(arguments: [
+        ("29.04.2026 04:34:58", "2026-04-29T04:34:58", nil),
+        ("29.04.2026 04:34:58 UTC+03:00", "2026-04-29T04:34:58", 10_800),
+        ("29.04.2026 04:34:58 GMT+00:00", "2026-04-29T04:34:58", 0),
+        ("29.04.2026 04:34:58 UTC-05:30", "2026-04-29T04:34:58", -19_800),
+    ])
+    func titlesWithAndWithoutOffsets(title: String, wallClock: String, offset: Int?) throws {
+        let (civil, read) = try #require(TelegramHTMLParser.readTitle(title))
+        #expect("\(civil.dateString)T\(civil.timeString)" == wallClock)
+        #expect(read == offset)
+    }
+}

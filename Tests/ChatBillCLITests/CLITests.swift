@@ -226,7 +226,8 @@ struct CLITests {
         #expect(
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
-                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "adium", "empathy", "csv",
+                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "adium", "empathy",
+                "wlm-xml", "kopete", "csv",
             ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")
         #expect(detect.status == 0)

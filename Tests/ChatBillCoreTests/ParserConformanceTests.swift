@@ -26,6 +26,8 @@ struct ParserConformanceTests {
         "telegram-html": [TelegramHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
+        "wlm-xml": [MessengerAndKopeteTests.wlm],
+        "kopete": [MessengerAndKopeteTests.kopete],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

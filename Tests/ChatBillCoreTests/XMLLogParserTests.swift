@@ -85,3 +85,32 @@ struct XMLLogParserTests {
         }
     }
 }
+
+@Suite("Windows Live Messenger and Kopete XML")
+struct MessengerAndKopeteTests {
+    static let wlm = "wlm-xml/DanaFischer1234567890.xml"
+    static let kopete = "kopete/dana@example.org.202611.xml"
+
+    @Test func windowsLiveMessengerReadsUTCTimesAndLeavesAsSystemLines() throws {
+        let transcript = try WindowsLiveMessengerParser().parse(
+            Fixtures.input(Self.wlm), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(try ParserRegistry.standard.choose(for: Fixtures.input(Self.wlm)).name == "wlm-xml")
+        #expect(transcript.messages.map(\.sender) == ["Dana Fischer", "Sam Keller", "", "Sam Keller"])
+        #expect(transcript.messages.map(\.kind) == [.text, .text, .system, .text])
+        #expect(transcript.messages[3].text == "Done – it reconnects now")
+        #expect(
+            ISOTimestamp.format(transcript.messages[0].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-28T09:15:02+01:00")
+    }
+
+    @Test func kopeteTakesMonthAndYearFromItsHead() throws {
+        let transcript = try KopeteParser().parse(
+            Fixtures.input(Self.kopete), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(try ParserRegistry.standard.choose(for: Fixtures.input(Self.kopete)).name == "kopete")
+        #expect(transcript.messages.count == 4)
+        #expect(
+            ISOTimestamp.format(transcript.messages[2].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-28T09:40:02+01:00")
+        #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
+    }
+}

@@ -24,6 +24,8 @@ public struct ParserRegistry: Sendable {
         TelegramHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
+        WindowsLiveMessengerParser(),
+        KopeteParser(),
         CSVParser(),
     ])
 

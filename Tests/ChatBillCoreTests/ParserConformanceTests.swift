@@ -28,6 +28,7 @@ struct ParserConformanceTests {
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
         "kopete": [MessengerAndKopeteTests.kopete],
+        "trillian-xml": [TrillianTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

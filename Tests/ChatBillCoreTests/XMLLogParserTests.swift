@@ -114,3 +114,22 @@ struct MessengerAndKopeteTests {
         #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
     }
 }
+
+@Suite("Trillian XML")
+struct TrillianTests {
+    static let fixture = "trillian-xml/danafischer.xml"
+
+    @Test func elementsWithoutARootEpochTimesAndURLEncodedText() throws {
+        let transcript = try TrillianParser().parse(
+            Fixtures.input(Self.fixture), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(try ParserRegistry.standard.choose(for: Fixtures.input(Self.fixture)).name == "trillian-xml")
+        #expect(transcript.messages.map(\.kind) == [.system, .text, .text, .text, .system])
+        #expect(transcript.messages.map(\.sender) == ["", "Dana Fischer", "Sam Keller", "Dana Fischer", ""])
+        #expect(transcript.messages[2].text == "Paper size was Letter instead of A4; fixed it remotely")
+        #expect(transcript.messages.map(\.location.line) == [1, 2, 3, 4, 5])
+        #expect(
+            ISOTimestamp.format(transcript.messages[1].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-28T11:00:12+01:00")
+        #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
+    }
+}

@@ -26,6 +26,7 @@ public struct ParserRegistry: Sendable {
         EmpathyParser(),
         WindowsLiveMessengerParser(),
         KopeteParser(),
+        TrillianParser(),
         CSVParser(),
     ])
 

@@ -29,6 +29,7 @@ struct ParserConformanceTests {
         "wlm-xml": [MessengerAndKopeteTests.wlm],
         "kopete": [MessengerAndKopeteTests.kopete],
         "trillian-xml": [TrillianTests.fixture],
+        "xmpp-mam": [XMPPArchiveTests.fixture],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

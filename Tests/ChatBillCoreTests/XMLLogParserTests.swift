@@ -133,3 +133,20 @@ struct TrillianTests {
         #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
     }
 }
+
+@Suite("XMPP archives")
+struct XMPPArchiveTests {
+    static let fixture = "xmpp-mam/dana@example.org.xml"
+
+    @Test func forwardedMessagesWithTheirDelayStamps() throws {
+        let transcript = try XMPPArchiveParser().parse(
+            Fixtures.input(Self.fixture), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(try ParserRegistry.standard.choose(for: Fixtures.input(Self.fixture)).name == "xmpp-mam")
+        #expect(transcript.messages.map(\.sender) == ["dana@example.org", "sam@example.org", "dana@example.org"])
+        #expect(transcript.messages[0].text == "Sam, the NAS web page says \"degraded\"")
+        #expect(
+            ISOTimestamp.format(transcript.messages[2].instant, in: Fixtures.berlin.timeZone)
+                == "2026-11-28T14:20:05+01:00")
+        #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["sam@example.org"])
+    }
+}

@@ -27,6 +27,7 @@ public struct ParserRegistry: Sendable {
         WindowsLiveMessengerParser(),
         KopeteParser(),
         TrillianParser(),
+        XMPPArchiveParser(),
         CSVParser(),
     ])
 

@@ -25,21 +25,13 @@ public struct TrillianParser: TranscriptParser {
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
-        // The elements have no common root: wrap them in one on the first line, after any XML
-        // declaration, so that line numbers stay those of the file.
-        var bytes = input.bytes
-        var insertAt = 0
-        if bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstIndex(of: 0x3E) { insertAt = end + 1 }
-        bytes.insert(contentsOf: Array("<trillian-log>".utf8), at: insertAt)
-        bytes.append(contentsOf: Array("</trillian-log>".utf8))
-
         var collector = XMLMessageCollector(input: input, zone: TimeZone(identifier: "UTC")!)
         var accountSenders: [String] = []
         let readTime = { (value: String) -> (CivilDateTime, offset: Int?)? in
             guard let seconds = Double(value), seconds > 0 else { return nil }
             return (CivilDateTime(secondsSinceEpochAsUTC: Int64(seconds)), 0)
         }
-        let problems = XMLStreamReader.read(bytes, file: input.displayName) { node in
+        let problems = XMLStreamReader.readFragments(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):
                 guard element == "message" || element == "session" else { return }

@@ -68,6 +68,24 @@ public enum XMLStreamReader {
         return collector.diagnostics
     }
 
+    /// Walks a log that is a sequence of elements without one root (Trillian, a dump of XMPP
+    /// stanzas) by wrapping it in one on its first line, after any XML declaration, so that line
+    /// numbers stay those of the file.
+    @discardableResult
+    public static func readFragments(_ bytes: [UInt8], file: String, visit: (Node) -> Void) -> [Diagnostic] {
+        var wrapped = bytes
+        var insertAt = 0
+        if wrapped.starts(with: Array("<?xml".utf8)), let end = wrapped.firstIndex(of: 0x3E) { insertAt = end + 1 }
+        wrapped.insert(contentsOf: Array("<chatbill-fragments>".utf8), at: insertAt)
+        wrapped.append(contentsOf: Array("</chatbill-fragments>".utf8))
+        return read(wrapped, file: file) { node in
+            switch node {
+            case .startElement("chatbill-fragments", _, _, _), .endElement("chatbill-fragments"): break
+            default: visit(node)
+            }
+        }
+    }
+
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)

@@ -109,6 +109,14 @@ struct CLITests {
         #expect(try chatbill("report", "Fixtures/csv/lager-chat.csv", "--time-format", "soon").status == 64)
     }
 
+    @Test func chatPicksAConversation() throws {
+        let path = "Fixtures/facebook-html/html/messages.htm"
+        #expect(try chatbill("report", path).status == 64)
+        let result = try chatbill("report", path, "--chat", "Dana Fischer")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("provider  Sam Keller (the log's own account, as the export marks it)"))
+    }
+
     @Test func withoutAZoneTheMachinesZoneIsUsedAndSaidSo() throws {
         let result = try chatbill("report", Self.dana)
         #expect(result.stdout.contains("(the machine's zone; pass --tz to choose)"))
@@ -226,7 +234,8 @@ struct CLITests {
         #expect(
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
-                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "adium", "empathy",
+                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html", "adium",
+                "empathy",
                 "wlm-xml", "kopete", "trillian-xml", "xmpp-mam", "csv",
             ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")

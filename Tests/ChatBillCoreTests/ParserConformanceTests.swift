@@ -24,6 +24,7 @@ struct ParserConformanceTests {
         "imessage-html": [IMessageHTMLParserTests.fixture],
         "vk-html": [VKHTMLParserTests.fixture],
         "telegram-html": [TelegramHTMLParserTests.fixture],
+        "facebook-html": [FacebookHTMLParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
@@ -42,9 +43,13 @@ struct ParserConformanceTests {
         }
     }
 
+    /// Fixtures that hold several conversations, and the one the conformance test reads.
+    static let chats = [FacebookHTMLParserTests.fixture: "Dana Fischer"]
+
     func parse(_ parserName: String, _ fixture: String) throws -> Transcript {
         let parser = try #require(ParserRegistry.standard.parser(named: parserName))
-        return try parser.parse(Fixtures.input(fixture), options: ParseOptions(timeZone: Fixtures.berlin))
+        return try parser.parse(
+            Fixtures.input(fixture), options: ParseOptions(timeZone: Fixtures.berlin, chat: Self.chats[fixture]))
     }
 
     @Test(arguments: cases)

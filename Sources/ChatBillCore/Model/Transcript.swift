@@ -16,8 +16,9 @@ public struct Transcript: Sendable {
     public let dateOrder: DateOrderChoice?
     /// The day of an export whose lines carry only a time, and where it came from.
     public let contextDate: ContextDate?
-    /// Lines that hold no message but were read for what they say about the others (log headers,
-    /// "day changed" lines), so that every line of the export is accounted for.
+    /// Lines that hold no message of this transcript but were read: log headers, "day changed"
+    /// lines, other conversations of a multi-conversation export. With the messages' lines and the
+    /// diagnostics they account for every line of the export.
     public let headerLines: [Int]
     /// Senders the export itself marks as the account that wrote the log (Adium's `account`,
     /// Empathy's `isuser`), which names the provider when `--me` is not given.

@@ -22,6 +22,7 @@ public struct ParserRegistry: Sendable {
         IMessageHTMLParser(),
         VKHTMLParser(),
         TelegramHTMLParser(),
+        FacebookHTMLParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

@@ -28,14 +28,17 @@ public struct ParseOptions: Sendable {
     public var date: CivilDateTime?
     /// Which column is what, and the timestamp layout, for CSV files.
     public var csv: CSVParser.Options
+    /// Which conversation to read from an export that holds several (`--chat`).
+    public var chat: String?
 
     public init(
         timeZone: ZoneChoice = .machine, dateOrder: DateOrder? = nil, date: CivilDateTime? = nil,
-        csv: CSVParser.Options = CSVParser.Options()
+        csv: CSVParser.Options = CSVParser.Options(), chat: String? = nil
     ) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.date = date
         self.csv = csv
+        self.chat = chat
     }
 }

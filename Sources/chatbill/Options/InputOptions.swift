@@ -25,6 +25,10 @@ struct InputOptions: ParsableArguments {
     var date: DateArgument?
 
     @Option(
+        help: ArgumentHelp("The conversation to read from an export that holds several (its participants or name)."))
+    var chat: String?
+
+    @Option(
         help: ArgumentHelp(
             "For CSV: what each column holds, in order (time, date, sender, text; anything else is skipped).",
             discussion: "Default: read from the header row.", valueName: "names"))
@@ -56,7 +60,8 @@ struct InputOptions: ParsableArguments {
             columns: columns.map { $0.split(separator: ",").map { CSVParser.Column(name: String($0)) } },
             timeLayout: layout)
         let transcript = try chosen.parse(
-            input, options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day, csv: csv))
+            input,
+            options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day, csv: csv, chat: chat))
         Terminal.report(transcript.diagnostics)
         return transcript
     }

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Facebook's legacy "Download your information" messages (`html/messages.htm`, 2013–2017): every
+/// conversation of the account in one page, newest message first:
+///
+///     <h1>Sam Keller</h1>
+///     <div class="thread">Sam Keller, Dana Fischer
+///       <div class="message"><div class="message_header"><span class="user">Dana Fischer</span>
+///         <span class="meta">Friday, November 27, 2026 at 9:05am PST</span></div></div>
+///       <p>text</p>
+///
+/// `--chat` picks the conversation (by its participants); a page with one conversation needs
+/// none. The page's owner (`<h1>`) is the provider unless `--me` says otherwise.
+public struct FacebookHTMLParser: TranscriptParser {
+    public let name = "facebook-html"
+    public let displayName = "Facebook messages.htm (legacy download, 2013–2017)"
+    public let fileExtensions = ["htm", "html"]
+
+    /// UTC offsets of the zone abbreviations Facebook wrote, in seconds.
+    static let zoneOffsets: [String: Int] = [
+        "UTC": 0, "GMT": 0, "WET": 0, "BST": 3600, "WEST": 3600, "CET": 3600, "CEST": 7200, "EET": 7200,
+        "EEST": 10_800, "MSK": 10_800, "EST": -18_000, "EDT": -14_400, "CST": -21_600, "CDT": -18_000,
+        "MST": -25_200, "MDT": -21_600, "PST": -28_800, "PDT": -25_200, "AKST": -32_400, "AKDT": -28_800,
+        "HST": -36_000, "AEST": 36_000, "AEDT": 39_600, "JST": 32_400,
+    ]
+
+    public init() {}
+
+    public func detect(_ probe: DetectionProbe) -> Detection {
+        let head = String(decoding: probe.head.prefix(16_384), as: UTF8.self)
+        guard head.contains("class=\"thread\""), head.contains("class=\"message_header\"") else {
+            return .no("no Facebook thread markup")
+        }
+        return Detection(confidence: 95, reason: "Facebook messages.htm thread markup")
+    }
+
+    /// `Friday, October 4, 2013 at 10:05pm PDT`: the wall clock and its UTC offset.
+    static func readMeta(_ text: String) -> (CivilDateTime, offset: Int?)? {
+        let words = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        guard let at = words.firstIndex(of: "at"), at >= 3, at + 1 < words.count else { return nil }
+        let month = Array(words[at - 3].utf8).withUnsafeBufferPointer { MonthNames.month($0, 0..<$0.count) }
+        guard let month, let day = Int(words[at - 2]), let year = Int(words[at - 1]) else { return nil }
+        let clock = words[at + 1].lowercased()
+        let isPM = clock.hasSuffix("pm")
+        let digits = clock.replacingOccurrences(of: "am", with: "").replacingOccurrences(of: "pm", with: "")
+        let parts = digits.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 1, parts[0] <= 12 else { return nil }
+        let civil = CivilDateTime(
+            year: year, month: month, day: day, hour: parts[0] % 12 + (isPM ? 12 : 0), minute: parts[1])
+        guard civil.isValid else { return nil }
+        var offset: Int?
+        if at + 2 < words.count {
+            let zone = words[at + 2].uppercased()
+            offset = zoneOffsets[zone]
+            if offset == nil, zone.hasPrefix("UTC") || zone.hasPrefix("GMT") {
+                let value = Array(zone.dropFirst(3).utf8)
+                offset = value.withUnsafeBufferPointer { buffer in
+                    var cursor = TextCursor(buffer, 0..<buffer.count)
+                    guard let sign = cursor.peek(), sign == 0x2B || sign == 0x2D else { return nil }
+                    cursor.advance()
+                    guard let (hours, _) = cursor.number(maxDigits: 2) else { return nil }
+                    let minutes = cursor.consume(0x3A) ? cursor.fixedNumber(digits: 2) ?? 0 : 0
+                    return (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
+                }
+            }
+        }
+        return (civil, offset)
+    }
+
+    private struct Thread {
+        var participants = ""
+        /// Every line the conversation's markup has text on.
+        var lines: [Int] = []
+        var messages: [(user: String, meta: String, text: String, line: Int, lastLine: Int)] = []
+    }
+
+    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        let file = input.displayName
+        var owner = ""
+        var threads: [Thread] = []
+        var stack: [(element: String, classes: [Substring])] = []
+        var inThreadTitle = false
+        var inParagraph = false
+        var headerLines: [Int] = []
+
+        func inside(_ className: String) -> Bool { stack.contains { $0.classes.contains(Substring(className)) } }
+
+        let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
+            switch node {
+            case .startElement(let element, let attributes, let location, _):
+                let classes = (attributes["class"] ?? "").split(separator: " ")
+                stack.append((element, classes))
+                if element == "div", classes.contains("thread") {
+                    threads.append(Thread())
+                    inThreadTitle = true
+                } else if element == "div", classes.contains("message"), !threads.isEmpty {
+                    inThreadTitle = false
+                    threads[threads.count - 1].messages.append(("", "", "", location.line, location.line))
+                } else if element == "p", threads.last?.messages.isEmpty == false {
+                    inParagraph = true
+                } else if element == "br", inParagraph {
+                    threads[threads.count - 1].messages[threads[threads.count - 1].messages.count - 1].text +=
+                        HTMLText.lineBreak
+                }
+            case .endElement(let element):
+                stack.removeLast()
+                if element == "p" { inParagraph = false }
+            case .text(let text, let location):
+                let lines = HTMLText.contentLines(text, startingAt: location.line)
+                if !threads.isEmpty { threads[threads.count - 1].lines += lines.map(Array.init) ?? [] }
+                if stack.last?.element == "h1" {
+                    owner += text
+                } else if inThreadTitle, !threads.isEmpty {
+                    threads[threads.count - 1].participants += text
+                } else if !threads.isEmpty, !threads[threads.count - 1].messages.isEmpty {
+                    let index = threads[threads.count - 1].messages.count - 1
+                    if inside("user") {
+                        threads[threads.count - 1].messages[index].user += text
+                    } else if inside("meta") {
+                        threads[threads.count - 1].messages[index].meta += text
+                    } else if inParagraph {
+                        threads[threads.count - 1].messages[index].text += text
+                    }
+                    if let lines {
+                        let lastLine = threads[threads.count - 1].messages[index].lastLine
+                        threads[threads.count - 1].messages[index].lastLine = max(lastLine, lines.upperBound)
+                    }
+                    return
+                }
+                for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) { headerLines.append(line) }
+            }
+        }
+        let names = threads.map { HTMLText.normalized($0.participants) }
+        let chosen: Int
+        if threads.count == 1 {
+            chosen = 0
+        } else if let wanted = options.chat?.lowercased() {
+            let exact = names.indices.filter { names[$0].lowercased() == wanted }
+            let partial = names.indices.filter { names[$0].lowercased().contains(wanted) }
+            guard let index = exact.count == 1 ? exact.first : (partial.count == 1 ? partial.first : nil) else {
+                throw .needsChoice(
+                    Diagnostic(
+                        .error, file: file,
+                        "--chat '\(options.chat!)' matches \(partial.count) conversations; the conversations are "
+                            + names.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            chosen = index
+        } else {
+            throw .needsChoice(
+                Diagnostic(
+                    .error, file: file,
+                    "this download holds \(threads.count) conversations; pick one with --chat, e.g. --chat \"\(names.first ?? "")\"; "
+                        + "the conversations are " + names.map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        // The other conversations, and the chosen one's participant line, are read and left out.
+        for (index, thread) in threads.enumerated() {
+            let messageLines = Set(index == chosen ? thread.messages.flatMap { Array($0.line...$0.lastLine) } : [])
+            headerLines += thread.lines.filter { !messageLines.contains($0) }
+        }
+        var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+        var messages: [Message] = []
+        var diagnostics = problems.filter { $0.location != nil }
+        var firstOffset: Int?
+        let lines = input.lines
+        for message in threads[chosen].messages {
+            let location = InputLocation(line: message.line, column: 1)
+            let meta = HTMLText.normalized(message.meta)
+            guard let (civil, offset) = Self.readMeta(meta) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: location, "'\(meta)' is not a date chatbill can read; not billed"))
+                continue
+            }
+            firstOffset = firstOffset ?? offset
+            let instant =
+                offset.map { Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64($0))) }
+                ?? resolver.instant(of: civil).instant
+            let lastLine = min(message.lastLine, max(1, lines.lineCount))
+            messages.append(
+                Message(
+                    instant: instant, timestampText: meta, sender: HTMLText.normalized(message.user),
+                    text: HTMLText.normalized(message.text), kind: .text, location: location, lastLine: lastLine,
+                    byteRange: lines.byteRange(ofLine: min(message.line, lastLine), in: input.bytes)
+                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+        }
+        guard !messages.isEmpty else {
+            throw .unreadableInput(
+                Diagnostic(.error, file: file, "the conversation '\(names[chosen])' has no dated message"))
+        }
+        var zone = options.timeZone
+        if zone.source != .flag, let offset = firstOffset, let fixed = TimeZone(secondsFromGMT: offset) {
+            zone = ZoneChoice(fixed, source: .export)
+        }
+        let ownerName = HTMLText.normalized(owner)
+        return Transcript(
+            input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
+            headerLines: headerLines, accountSenders: ownerName.isEmpty ? [] : [ownerName])
+    }
+}

@@ -48,4 +48,11 @@ public struct ZoneChoice: Sendable, Hashable {
             }
         return "\(timeZone.identifier) (\(why))"
     }
+
+    /// The zone for counting days in an export that writes its UTC offset: a fixed offset from
+    /// the export, unless the user chose a zone with `--tz`.
+    public func orExportOffset(_ offset: Int?) -> ZoneChoice {
+        guard source != .flag, let offset, let fixed = TimeZone(secondsFromGMT: offset) else { return self }
+        return ZoneChoice(fixed, source: .export)
+    }
 }

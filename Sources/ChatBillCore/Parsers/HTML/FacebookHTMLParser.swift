@@ -78,18 +78,15 @@ public struct FacebookHTMLParser: TranscriptParser {
         let file = input.displayName
         var owner = ""
         var threads: [Thread] = []
-        var stack: [(element: String, classes: [Substring])] = []
+        var stack = HTMLElementStack()
         var inThreadTitle = false
         var inParagraph = false
         var headerLines: [Int] = []
 
-        func inside(_ className: String) -> Bool { stack.contains { $0.classes.contains(Substring(className)) } }
-
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):
-                let classes = (attributes["class"] ?? "").split(separator: " ")
-                stack.append((element, classes))
+                let classes = stack.push(element, attributes: attributes)
                 if element == "div", classes.contains("thread") {
                     threads.append(Thread())
                     inThreadTitle = true
@@ -103,20 +100,20 @@ public struct FacebookHTMLParser: TranscriptParser {
                         HTMLText.lineBreak
                 }
             case .endElement(let element):
-                stack.removeLast()
+                stack.pop()
                 if element == "p" { inParagraph = false }
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 if !threads.isEmpty { threads[threads.count - 1].lines += lines.map(Array.init) ?? [] }
-                if stack.last?.element == "h1" {
+                if stack.last?.name == "h1" {
                     owner += text
                 } else if inThreadTitle, !threads.isEmpty {
                     threads[threads.count - 1].participants += text
                 } else if !threads.isEmpty, !threads[threads.count - 1].messages.isEmpty {
                     let index = threads[threads.count - 1].messages.count - 1
-                    if inside("user") {
+                    if stack.inside("user") {
                         threads[threads.count - 1].messages[index].user += text
-                    } else if inside("meta") {
+                    } else if stack.inside("meta") {
                         threads[threads.count - 1].messages[index].meta += text
                     } else if inParagraph {
                         threads[threads.count - 1].messages[index].text += text
@@ -161,7 +158,6 @@ public struct FacebookHTMLParser: TranscriptParser {
         var messages: [Message] = []
         var diagnostics = problems.filter { $0.location != nil }
         var firstOffset: Int?
-        let lines = input.lines
         for message in threads[chosen].messages {
             let location = InputLocation(line: message.line, column: 1)
             let meta = HTMLText.normalized(message.meta)
@@ -175,22 +171,18 @@ public struct FacebookHTMLParser: TranscriptParser {
             let instant =
                 offset.map { Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64($0))) }
                 ?? resolver.instant(of: civil).instant
-            let lastLine = min(message.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: message.line, through: message.lastLine)
             messages.append(
                 Message(
                     instant: instant, timestampText: meta, sender: HTMLText.normalized(message.user),
                     text: HTMLText.normalized(message.text), kind: .text, location: location, lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(message.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
         guard !messages.isEmpty else {
             throw .unreadableInput(
                 Diagnostic(.error, file: file, "the conversation '\(names[chosen])' has no dated message"))
         }
-        var zone = options.timeZone
-        if zone.source != .flag, let offset = firstOffset, let fixed = TimeZone(secondsFromGMT: offset) {
-            zone = ZoneChoice(fixed, source: .export)
-        }
+        let zone = options.timeZone.orExportOffset(firstOffset)
         let ownerName = HTMLText.normalized(owner)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,

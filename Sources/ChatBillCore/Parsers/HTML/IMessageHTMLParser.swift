@@ -40,24 +40,22 @@ public struct IMessageHTMLParser: TranscriptParser {
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var accountSenders: [String] = []
-        var stack: [(element: String, classes: [Substring])] = []
+        var stack = HTMLElementStack()
         var stampText: String?
         var stampLine = 0
         var senderText: String?
         var records: [Record] = []  // open records, innermost (a reply) last
 
         var headerLines: [Int] = []
-        func isInside(_ className: String) -> Bool { stack.contains { $0.classes.contains(Substring(className)) } }
         /// Whether the nearest block that says so is the export's own side.
         func isSent() -> Bool {
-            stack.last { $0.classes.contains("sent") || $0.classes.contains("received") }?.classes.contains("sent")
-                == true
+            let side = stack.elements.last { $0.classes.contains("sent") || $0.classes.contains("received") }
+            return side?.classes.contains("sent") == true
         }
 
         func finish(_ record: Record) {
             let (instant, _) = resolver.instant(of: record.civil)
-            let lines = input.lines
-            let lastLine = min(record.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: record.line, through: record.lastLine)
             let kind: MessageKind = record.isAnnouncement ? .system : .text
             if record.isSent, !record.isAnnouncement, !accountSenders.contains(record.sender) {
                 accountSenders.append(record.sender)
@@ -67,15 +65,13 @@ public struct IMessageHTMLParser: TranscriptParser {
                     instant: instant, timestampText: record.stamp, sender: record.isAnnouncement ? "" : record.sender,
                     text: HTMLText.normalized(record.text), kind: kind,
                     location: InputLocation(line: record.line, column: 1), lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(record.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):
-                let classes = (attributes["class"] ?? "").split(separator: " ")
-                stack.append((element, classes))
+                let classes = stack.push(element, attributes: attributes)
                 if element == "span", classes.contains("timestamp") {
                     stampText = ""
                     stampLine = location.line
@@ -85,7 +81,7 @@ public struct IMessageHTMLParser: TranscriptParser {
                     records[records.count - 1].text += HTMLText.lineBreak
                 }
             case .endElement(let element):
-                let closed = stack.popLast()
+                let closed = stack.pop()
                 if element == "span", let stamp = stampText, closed?.classes.contains("timestamp") == true {
                     stampText = nil
                     let value = stamp.components(separatedBy: " (Read by").first!.trimmingCharacters(in: .whitespaces)
@@ -96,7 +92,7 @@ public struct IMessageHTMLParser: TranscriptParser {
                         records.append(
                             Record(
                                 civil: civil, stamp: value, line: stampLine, lastLine: stampLine,
-                                isAnnouncement: isInside("announcement"), isSent: isSent()))
+                                isAnnouncement: stack.inside("announcement"), isSent: isSent()))
                     }
                 } else if element == "span", let sender = senderText, closed?.classes.contains("sender") == true {
                     senderText = nil
@@ -109,7 +105,7 @@ public struct IMessageHTMLParser: TranscriptParser {
                     finish(record)
                 }
             case .text(let text, let location):
-                if stack.last?.element == "title" {
+                if stack.last?.name == "title" {
                     for line in HTMLText.contentLines(text, startingAt: location.line).map(Array.init) ?? []
                     where !headerLines.contains(line) {
                         headerLines.append(line)
@@ -119,7 +115,7 @@ public struct IMessageHTMLParser: TranscriptParser {
                     stampText! += text
                 } else if senderText != nil {
                     senderText! += text
-                } else if !records.isEmpty, isInside("message_part") || records[records.count - 1].isAnnouncement {
+                } else if !records.isEmpty, stack.inside("message_part") || records[records.count - 1].isAnnouncement {
                     records[records.count - 1].text += text
                     if let lines = HTMLText.contentLines(text, startingAt: location.line) {
                         records[records.count - 1].lastLine = max(records[records.count - 1].lastLine, lines.upperBound)

@@ -80,8 +80,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
                 return
             }
             let civil = clock!.dateTime(hour: parts[0], minute: parts[1], second: parts.count == 3 ? parts[2] : 0)
-            let lines = input.lines
-            let lastLine = min(current.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: current.line, through: current.lastLine)
             let isSystem = current.isSystem || header.isEmpty
             messages.append(
                 Message(
@@ -89,8 +88,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
                     text: HTMLText.normalized(current.text),
                     kind: isSystem ? .system : .text,
                     location: InputLocation(line: current.line, column: 1), lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(current.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in

@@ -45,10 +45,7 @@ public struct PidginHTMLParser: TranscriptParser {
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
         let facts = PidginTextParser.fileNameFacts(input.fileName)
-        var zone = options.timeZone
-        if zone.source != .flag, let offset = facts?.offsetSeconds, let fixed = TimeZone(secondsFromGMT: offset) {
-            zone = ZoneChoice(fixed, source: .export)
-        }
+        let zone = options.timeZone.orExportOffset(facts?.offsetSeconds)
         let order = options.dateOrder ?? .mdy
         var title = ""
         var inTitle = false
@@ -70,8 +67,7 @@ public struct PidginHTMLParser: TranscriptParser {
             guard let message = open else { return }
             open = nil
             let (instant, _) = resolver.instant(of: message.civil)
-            let lines = input.lines
-            let lastLine = min(message.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: message.line, through: message.lastLine)
             let text = HTMLText.normalized(message.text)
             messages.append(
                 Message(
@@ -79,8 +75,7 @@ public struct PidginHTMLParser: TranscriptParser {
                     kind: message.sender == nil ? .system : .text,
                     location: InputLocation(line: message.line, column: 1),
                     lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(message.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in

@@ -68,13 +68,11 @@ public struct TelegramHTMLParser: TranscriptParser {
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
         var headerLines: [Int] = []
-        var stack: [(element: String, classes: [Substring])] = []
+        var stack = HTMLElementStack()
         var block: Block?
         var blockDepth = 0
         var previousSender = ""
         var firstOffset: Int?
-
-        func inside(_ className: String) -> Bool { stack.contains { $0.classes.contains(Substring(className)) } }
 
         func finish(_ block: Block) {
             let location = InputLocation(line: block.line, column: 1)
@@ -92,38 +90,35 @@ public struct TelegramHTMLParser: TranscriptParser {
             previousSender = sender
             let text = HTMLText.normalized(block.text)
             let media = HTMLText.normalized(block.media)
-            let lines = input.lines
-            let lastLine = min(block.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: block.line, through: block.lastLine)
             messages.append(
                 Message(
                     instant: instant, timestampText: block.title.trimmingCharacters(in: .whitespaces), sender: sender,
                     text: [media, text].filter { !$0.isEmpty }.joined(separator: "\n"),
                     kind: text.isEmpty && !media.isEmpty ? .attachment : .text, location: location, lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(block.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):
-                let classes = (attributes["class"] ?? "").split(separator: " ")
-                stack.append((element, classes))
+                let classes = stack.push(element, attributes: attributes)
                 if element == "div", classes.contains("message"), classes.contains("default") {
                     block = Block(line: location.line, lastLine: location.line, joined: classes.contains("joined"))
-                    blockDepth = stack.count
+                    blockDepth = stack.depth
                 } else if block != nil, element == "div", classes.contains("date"), classes.contains("details"),
-                    !inside("forwarded"), !inside("reply_to"), block!.title.isEmpty
+                    !stack.inside("forwarded"), !stack.inside("reply_to"), block!.title.isEmpty
                 {
                     block!.title = attributes["title"] ?? ""
-                } else if block != nil, element == "br", inside("text") {
+                } else if block != nil, element == "br", stack.inside("text") {
                     block!.text += HTMLText.lineBreak
                 }
             case .endElement:
-                if block != nil, stack.count == blockDepth {
+                if block != nil, stack.depth == blockDepth {
                     finish(block!)
                     block = nil
                 }
-                stack.removeLast()
+                stack.pop()
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 guard block != nil else {
@@ -133,12 +128,12 @@ public struct TelegramHTMLParser: TranscriptParser {
                     return
                 }
                 if let lines { block!.lastLine = max(block!.lastLine, lines.upperBound) }
-                if inside("forwarded") || inside("reply_to") || inside("date") { return }
-                if inside("from_name") {
+                if stack.inside("forwarded") || stack.inside("reply_to") || stack.inside("date") { return }
+                if stack.inside("from_name") {
                     block!.sender += text
-                } else if inside("text") {
+                } else if stack.inside("text") {
                     block!.text += text
-                } else if inside("media_wrap"), inside("title") || inside("description") {
+                } else if stack.inside("media_wrap"), stack.inside("title") || stack.inside("description") {
                     block!.media += text + " "
                 }
             }
@@ -147,10 +142,7 @@ public struct TelegramHTMLParser: TranscriptParser {
         guard !messages.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in this Telegram HTML export"))
         }
-        var zone = options.timeZone
-        if zone.source != .flag, let offset = firstOffset, let fixed = TimeZone(secondsFromGMT: offset) {
-            zone = ZoneChoice(fixed, source: .export)
-        }
+        let zone = options.timeZone.orExportOffset(firstOffset)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
             headerLines: headerLines)

@@ -41,7 +41,7 @@ public struct VKHTMLParser: TranscriptParser {
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
         var headerLines: [Int] = []
-        var stack: [(element: String, classes: [Substring])] = []
+        var stack = HTMLElementStack()
         var item: Item?
 
         func finish(_ item: Item) {
@@ -57,33 +57,30 @@ public struct VKHTMLParser: TranscriptParser {
             let attachments = HTMLText.normalized(item.attachments)
             let kind: MessageKind = !body.isEmpty ? .text : (!attachments.isEmpty ? .attachment : .system)
             let text = [body, attachments].filter { !$0.isEmpty }.joined(separator: "\n")
-            let lines = input.lines
-            let lastLine = min(item.lastLine, max(1, lines.lineCount))
+            let (lastLine, bytes) = input.span(lines: item.line, through: item.lastLine)
             messages.append(
                 Message(
                     instant: resolver.instant(of: civil).instant, timestampText: time,
                     sender: kind == .system ? "" : HTMLText.normalized(item.sender),
                     text: kind == .system ? HTMLText.normalized(item.other) : text, kind: kind, location: location,
                     lastLine: lastLine,
-                    byteRange: lines.byteRange(ofLine: min(item.line, lastLine), in: input.bytes)
-                        .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                    byteRange: bytes))
         }
-
-        func inside(_ className: String) -> Bool { stack.contains { $0.classes.contains(Substring(className)) } }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):
-                let classes = (attributes["class"] ?? "").split(separator: " ")
-                if element == "div", classes.contains("msg_item") {
+                if element == "div", (attributes["class"] ?? "").split(separator: " ").contains("msg_item") {
                     if let open = item { finish(open) }
                     item = Item(line: location.line, lastLine: location.line)
                 }
-                stack.append((element, classes))
-                if element == "br", item != nil, inside("msg_body") { item!.body += HTMLText.lineBreak }
-                if element == "img", item != nil, inside("msg_body"), let alt = attributes["alt"] { item!.body += alt }
+                stack.push(element, attributes: attributes)
+                if element == "br", item != nil, stack.inside("msg_body") { item!.body += HTMLText.lineBreak }
+                if element == "img", item != nil, stack.inside("msg_body"), let alt = attributes["alt"] {
+                    item!.body += alt
+                }
             case .endElement:
-                stack.removeLast()
+                stack.pop()
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 guard item != nil else {
@@ -93,14 +90,14 @@ public struct VKHTMLParser: TranscriptParser {
                     return
                 }
                 if let lines { item!.lastLine = max(item!.lastLine, lines.upperBound) }
-                if inside("from") {
-                    if stack.last?.element == "b" { item!.sender += text }
-                    if stack.last?.element == "a", text.contains(".") { item!.time += text }
-                } else if inside("msg_body") {
+                if stack.inside("from") {
+                    if stack.last?.name == "b" { item!.sender += text }
+                    if stack.last?.name == "a", text.contains(".") { item!.time += text }
+                } else if stack.inside("msg_body") {
                     item!.body += text
-                } else if inside("attacment") {
+                } else if stack.inside("attacment") {
                     item!.attachments += text
-                } else if !inside("attacments"), !inside("upic") {
+                } else if !stack.inside("attacments"), !stack.inside("upic") {
                     item!.other += text
                 }
             }

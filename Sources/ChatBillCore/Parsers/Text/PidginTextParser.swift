@@ -105,10 +105,7 @@ public struct PidginTextParser: TranscriptParser {
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
         let facts = Self.fileNameFacts(input.fileName)
-        var zone = options.timeZone
-        if zone.source != .flag, let offset = facts?.offsetSeconds, let fixed = TimeZone(secondsFromGMT: offset) {
-            zone = ZoneChoice(fixed, source: .export)
-        }
+        let zone = options.timeZone.orExportOffset(facts?.offsetSeconds)
         let order = options.dateOrder ?? .mdy
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
             var builder = LineTranscriptBuilder(

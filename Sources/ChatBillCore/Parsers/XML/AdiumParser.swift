@@ -76,10 +76,7 @@ public struct AdiumParser: TranscriptParser {
                     ?? Diagnostic(.error, file: input.displayName, "no <message> in this Adium log"))
         }
         // Days are counted in the log's own offset unless --tz names a zone.
-        var zone = options.timeZone
-        if zone.source != .flag, let offset = firstOffset, let fixed = TimeZone(secondsFromGMT: offset) {
-            zone = ZoneChoice(fixed, source: .export)
-        }
+        let zone = options.timeZone.orExportOffset(firstOffset)
         return Transcript(
             input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
             timeZone: zone, accountSenders: accountSenders)

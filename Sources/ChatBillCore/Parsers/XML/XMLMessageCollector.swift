@@ -59,15 +59,12 @@ struct XMLMessageCollector {
             instant = resolver.instant(of: civil).instant
         }
         let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lines = input.lines
-        let lastLine = min(message.lastLine, max(1, lines.lineCount))
-        let firstLine = min(message.line, lastLine)
+        let (lastLine, bytes) = input.span(lines: message.line, through: message.lastLine)
         messages.append(
             Message(
                 instant: instant, timestampText: message.start.time, sender: message.start.sender,
                 text: text.isEmpty ? message.start.fallbackText : text, kind: message.start.kind, location: location,
                 lastLine: lastLine,
-                byteRange: lines.byteRange(ofLine: firstLine, in: input.bytes)
-                    .lowerBound..<lines.byteRange(ofLine: lastLine, in: input.bytes).upperBound))
+                byteRange: bytes))
     }
 }

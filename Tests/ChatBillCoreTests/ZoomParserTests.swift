@@ -101,7 +101,7 @@ struct StrayLineTests {
             InputFile(displayName: "x.txt", bytes: Array(text.utf8)),
             options: ParseOptions(timeZone: Fixtures.berlin, date: CivilDateTime(year: 2026, month: 11, day: 2)))
         #expect(transcript.messages.count == 1)
-        #expect(transcript.diagnostics.count == LineTranscriptBuilder.reportedStrayLines + 1)
+        #expect(transcript.diagnostics.count == StrayLines.reported + 1)
         #expect(transcript.diagnostics.last?.message == "15 more lines before the first message were not read")
     }
 }

@@ -23,15 +23,15 @@ struct LineTranscriptBuilder {
     }
 
     private var pending: Pending?
-    private var strayLines = 0
-    /// Lines before the first message that are reported one by one; beyond this they are counted.
-    static let reportedStrayLines = 10
+    private var strayLines: StrayLines
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, zone: TimeZone, example: String) {
         self.bytes = bytes
         self.file = file
         self.example = example
         resolver = LocalTimeResolver(timeZone: zone)
+        strayLines = StrayLines(
+            file: file, message: "line before the first message is not \(example); it is not billed")
     }
 
     /// Whether a message is being read.
@@ -70,11 +70,8 @@ struct LineTranscriptBuilder {
         let isBlank = bytes.trimmed(line.content).isEmpty
         if pending != nil {
             if isBlank { pending!.lines.appendBlank(line) } else { pending!.lines.append(line) }
-        } else if !isBlank {
-            strayLines += 1
-            if strayLines <= Self.reportedStrayLines {
-                warn(line, "line before the first message is not \(example); it is not billed")
-            }
+        } else if !isBlank, let warning = strayLines.add(line: line.number) {
+            diagnostics.append(warning)
         }
     }
 
@@ -100,12 +97,7 @@ struct LineTranscriptBuilder {
         contextDate: ContextDate? = nil
     ) -> Result<Transcript, ChatBillError> {
         finish()
-        if strayLines > Self.reportedStrayLines {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, file: file,
-                    "\(strayLines - Self.reportedStrayLines) more lines before the first message were not read"))
-        }
+        if let summary = strayLines.summary { diagnostics.append(summary) }
         guard !messages.isEmpty else {
             return .failure(
                 .unreadableInput(

@@ -15,8 +15,6 @@ public struct WhatsAppParser: TranscriptParser {
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader
 
-    private static let reportedStrayLines = LineTranscriptBuilder.reportedStrayLines
-
     public init(vocabulary: WhatsAppVocabulary = .standard) {
         self.init(
             name: "whatsapp", displayName: "WhatsApp chat export (Android and iOS, .txt or .zip)",
@@ -104,7 +102,8 @@ public struct WhatsAppParser: TranscriptParser {
         var diagnostics: [Diagnostic] = []
         var resolver = LocalTimeResolver(timeZone: zone.timeZone)
         var pending: OpenMessage?
-        var strayLines = 0
+        var strayLines = StrayLines(
+            file: file, message: "line before the first message does not start like a message; it is not billed")
 
         func finish(_ message: OpenMessage) {
             let (instant, resolution) = resolver.instant(of: message.civil)
@@ -155,23 +154,12 @@ public struct WhatsAppParser: TranscriptParser {
                 current.lastLine = line.number
                 current.hasCarriageReturns = current.hasCarriageReturns || line.hadCarriageReturn
                 pending = current
-            } else if !bytes.trimmed(line.content).isEmpty {
-                strayLines += 1
-                if strayLines <= Self.reportedStrayLines {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "line before the first message does not start like a message; it is not billed"))
-                }
+            } else if !bytes.trimmed(line.content).isEmpty, let warning = strayLines.add(line: line.number) {
+                diagnostics.append(warning)
             }
         }
         if let last = pending { finish(last) }
-        if strayLines > Self.reportedStrayLines {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, file: file,
-                    "\(strayLines - Self.reportedStrayLines) more lines before the first message were not read"))
-        }
+        if let summary = strayLines.summary { diagnostics.append(summary) }
         guard !messages.isEmpty else {
             return .failure(
                 .unreadableInput(

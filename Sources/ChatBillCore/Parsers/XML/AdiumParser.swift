@@ -63,22 +63,14 @@ public struct AdiumParser: TranscriptParser {
                 default:
                     break
                 }
-            case .text(let text, let location):
-                collector.addText(text, at: location)
-            case .endElement(let element):
-                collector.end(element, timestamp: readTime)
+            default:
+                collector.take(node, timestamp: readTime)
             }
-        }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(.error, file: input.displayName, "no <message> in this Adium log"))
         }
         // Days are counted in the log's own offset unless --tz names a zone.
         let zone = options.timeZone.orExportOffset(firstOffset)
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: zone, accountSenders: accountSenders)
+        return try collector.transcript(
+            parser: name, zone: zone, problems: problems, accountSenders: accountSenders,
+            nothingRead: "no <message> in this Adium log")
     }
 }

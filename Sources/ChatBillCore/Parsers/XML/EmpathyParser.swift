@@ -50,20 +50,12 @@ public struct EmpathyParser: TranscriptParser {
                         time: attributes["time"] ?? "", sender: sender, kind: isCall ? .call : .text,
                         fallbackText: isCall ? "call, \(DurationText.format(seconds: duration))" : ""),
                     element: element, at: location)
-            case .text(let text, let location):
-                collector.addText(text, at: location)
-            case .endElement(let element):
-                collector.end(element, timestamp: readTime)
+            default:
+                collector.take(node, timestamp: readTime)
             }
         }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(.error, file: input.displayName, "no <message> or <call> in this Empathy log"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: options.timeZone, accountSenders: accountSenders)
+        return try collector.transcript(
+            parser: name, zone: options.timeZone, problems: problems, accountSenders: accountSenders,
+            nothingRead: "no <message> or <call> in this Empathy log")
     }
 }

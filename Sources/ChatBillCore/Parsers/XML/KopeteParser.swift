@@ -58,20 +58,12 @@ public struct KopeteParser: TranscriptParser {
                         element: name, at: location)
                 default: break
                 }
-            case .text(let value, let location):
-                collector.addText(value, at: location)
-            case .endElement(let name):
-                collector.end(name, timestamp: readTime)
+            default:
+                collector.take(node, timestamp: readTime)
             }
         }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(.error, file: input.displayName, "no <msg> with a time in this Kopete history"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: options.timeZone, accountSenders: accountSenders)
+        return try collector.transcript(
+            parser: name, zone: options.timeZone, problems: problems, accountSenders: accountSenders,
+            nothingRead: "no <msg> with a time in this Kopete history")
     }
 }

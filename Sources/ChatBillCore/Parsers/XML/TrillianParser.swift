@@ -49,20 +49,12 @@ public struct TrillianParser: TranscriptParser {
                         kind: isMessage ? .text : .system,
                         fallbackText: isMessage ? text : "session \(type) \(attributes["medium"] ?? "")"),
                     element: element, at: location)
-            case .text(let value, let location):
-                collector.addText(value, at: location)
-            case .endElement(let element):
-                collector.end(element, timestamp: readTime)
+            default:
+                collector.take(node, timestamp: readTime)
             }
         }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(.error, file: input.displayName, "no <message> in this Trillian log"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: options.timeZone, accountSenders: accountSenders)
+        return try collector.transcript(
+            parser: name, zone: options.timeZone, problems: problems, accountSenders: accountSenders,
+            nothingRead: "no <message> in this Trillian log")
     }
 }

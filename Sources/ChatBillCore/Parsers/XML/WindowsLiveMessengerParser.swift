@@ -64,14 +64,8 @@ public struct WindowsLiveMessengerParser: TranscriptParser {
                 collector.end(name, timestamp: readTime)
             }
         }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(.error, file: input.displayName, "no <Message> in this Messenger history"))
-        }
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: options.timeZone)
+        return try collector.transcript(
+            parser: name, zone: options.timeZone, problems: problems,
+            nothingRead: "no <Message> in this Messenger history")
     }
 }

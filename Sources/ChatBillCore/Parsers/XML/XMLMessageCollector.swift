@@ -67,4 +67,28 @@ struct XMLMessageCollector {
                 lastLine: lastLine,
                 byteRange: bytes))
     }
+
+    /// Passes text to the message being read, and element ends to `end`.
+    mutating func take(_ node: MarkupNode, timestamp: (String) -> (CivilDateTime, offset: Int?)?) {
+        switch node {
+        case .text(let text, let location): addText(text, at: location)
+        case .endElement(let element): end(element, timestamp: timestamp)
+        case .startElement: break
+        }
+    }
+
+    /// The transcript with libxml2's `problems`, or the error that says the file held no message
+    /// (libxml2's own error first, when the markup broke before any message).
+    func transcript(
+        parser: String, zone: ZoneChoice, problems: [Diagnostic], accountSenders: [String] = [],
+        nothingRead: String
+    ) throws(ChatBillError) -> Transcript {
+        guard !messages.isEmpty else {
+            throw .unreadableInput(
+                problems.first { $0.severity == .error } ?? Diagnostic(.error, file: input.displayName, nothingRead))
+        }
+        return Transcript(
+            input: input, parserName: parser, messages: messages, diagnostics: diagnostics + problems, timeZone: zone,
+            accountSenders: accountSenders)
+    }
 }

@@ -77,16 +77,9 @@ public struct XMPPArchiveParser: TranscriptParser {
                 }
             }
         }
-        collector.diagnostics += problems
-        guard !collector.messages.isEmpty else {
-            throw .unreadableInput(
-                problems.first { $0.severity == .error }
-                    ?? Diagnostic(
-                        .error, file: input.displayName, "no forwarded message with a delay stamp in this archive"))
-        }
         let senders = Set(collector.messages.map(\.sender))
-        return Transcript(
-            input: input, parserName: name, messages: collector.messages, diagnostics: collector.diagnostics,
-            timeZone: options.timeZone, accountSenders: owners.filter(senders.contains))
+        return try collector.transcript(
+            parser: name, zone: options.timeZone, problems: problems, accountSenders: owners.filter(senders.contains),
+            nothingRead: "no forwarded message with a delay stamp in this archive")
     }
 }

@@ -234,7 +234,8 @@ struct CLITests {
         #expect(
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
-                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html", "adium",
+                "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
+                "telegram-json", "adium",
                 "empathy",
                 "wlm-xml", "kopete", "trillian-xml", "xmpp-mam", "csv",
             ])

@@ -130,6 +130,7 @@ struct CorpusDetectionTests {
         "whatsapp": "whatsapp", "zoom-chat-txt": "zoom", "irc-log": "irc", "pidgin-txt": "pidgin-txt",
         "signal-txt": "signal", "msn-messengerplus-txt": "msn-plus-txt", "pidgin-html": "pidgin-html",
         "msn-messengerplus-html": "msn-plus-html", "imessage-html": "imessage-html", "vk-html": "vk-html",
+        "telegram-json": "telegram-json",
         "adium-chatlog-xml": "adium", "empathy-telepathy-xml": "empathy",
     ]
 

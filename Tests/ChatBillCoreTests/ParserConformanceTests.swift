@@ -25,6 +25,7 @@ struct ParserConformanceTests {
         "vk-html": [VKHTMLParserTests.fixture],
         "telegram-html": [TelegramHTMLParserTests.fixture],
         "facebook-html": [FacebookHTMLParserTests.fixture],
+        "telegram-json": [TelegramJSONParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
@@ -44,7 +45,9 @@ struct ParserConformanceTests {
     }
 
     /// Fixtures that hold several conversations, and the one the conformance test reads.
-    static let chats = [FacebookHTMLParserTests.fixture: "Dana Fischer"]
+    static let chats = [
+        FacebookHTMLParserTests.fixture: "Dana Fischer", TelegramJSONParserTests.fixture: "Dana Fischer",
+    ]
 
     func parse(_ parserName: String, _ fixture: String) throws -> Transcript {
         let parser = try #require(ParserRegistry.standard.parser(named: parserName))

@@ -23,6 +23,7 @@ public struct ParserRegistry: Sendable {
         VKHTMLParser(),
         TelegramHTMLParser(),
         FacebookHTMLParser(),
+        TelegramJSONParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

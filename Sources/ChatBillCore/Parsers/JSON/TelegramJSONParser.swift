@@ -1,0 +1,156 @@
+import Foundation
+
+/// Telegram Desktop's JSON export (`result.json`): one chat (`{"name", "type", "messages": […]}`)
+/// or the whole account (`{"chats": {"list": [ … ]}}`, pick a chat with `--chat`).
+///
+/// `date_unixtime` (UTC) is used when present, else `date` read in the report's zone. `text` is a
+/// string or a list of strings and entities. Service messages are system lines, except calls
+/// (`phone_call`, with `duration_seconds`), which are call events by their actor; messages with
+/// only media are attachments.
+public struct TelegramJSONParser: TranscriptParser {
+    public let name = "telegram-json"
+    public let displayName = "Telegram Desktop JSON export (result.json)"
+    public let fileExtensions = ["json"]
+
+    public init() {}
+
+    public func detect(_ probe: DetectionProbe) -> Detection {
+        let head = String(decoding: probe.head.prefix(16_384), as: UTF8.self)
+        let compact = head.replacingOccurrences(of: " ", with: "")
+        guard compact.contains("\"messages\":["), head.contains("\"date\"") || head.contains("\"date_unixtime\""),
+            compact.contains("\"type\":\"message\"") || compact.contains("\"type\":\"service\"")
+        else { return .no("no Telegram chat with messages") }
+        return Detection(confidence: 90, reason: "a Telegram export with messages")
+    }
+
+    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        let file = input.displayName
+        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any] else {
+            throw .unreadableInput(Diagnostic(.error, file: file, "not a JSON object; is this Telegram's result.json?"))
+        }
+        // Every chat in document order: one, or the account's list (and its left chats).
+        var chats: [[String: Any]] = []
+        if root["messages"] != nil { chats = [root] }
+        for section in ["chats", "left_chats"] {
+            if let list = (root[section] as? [String: Any])?["list"] as? [[String: Any]] { chats += list }
+        }
+        let withMessages = chats.filter { ($0["messages"] as? [Any])?.isEmpty == false }
+        guard !withMessages.isEmpty else {
+            throw .unreadableInput(Diagnostic(.error, file: file, "no chat with messages in this Telegram export"))
+        }
+        let names = withMessages.map { ($0["name"] as? String) ?? "(unnamed)" }
+        let chosen: Int
+        if withMessages.count == 1 {
+            chosen = 0
+        } else if let wanted = options.chat?.lowercased() {
+            let exact = names.indices.filter { names[$0].lowercased() == wanted }
+            let partial = names.indices.filter { names[$0].lowercased().contains(wanted) }
+            guard let index = exact.count == 1 ? exact.first : (partial.count == 1 ? partial.first : nil) else {
+                throw .needsChoice(
+                    Diagnostic(
+                        .error, file: file,
+                        "--chat '\(options.chat!)' matches \(partial.count) chats; the chats are "
+                            + names.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            chosen = index
+        } else {
+            throw .needsChoice(
+                Diagnostic(
+                    .error, file: file,
+                    "this export holds \(withMessages.count) chats; pick one with --chat; the chats are "
+                        + names.map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        let entries = withMessages[chosen]["messages"] as? [[String: Any]] ?? []
+        // Where each message starts: the located arrays are the chats' message lists in document
+        // order; if that does not line up, the one whose size and first id match.
+        let located = JSONArrayLocator.objectOffsets(under: "messages", in: input.bytes).filter { !$0.isEmpty }
+        let firstID = entries.first?["id"].map { "\"id\":\($0)" }
+        let offsets =
+            located.count == withMessages.count && located[chosen].count == entries.count
+            ? located[chosen]
+            : located.first { array in
+                array.count == entries.count
+                    && (firstID == nil
+                        || array.first.map { start in
+                            let window = String(
+                                decoding: input.bytes[start..<min(input.bytes.count, start + 200)], as: UTF8.self)
+                            return window.replacingOccurrences(of: " ", with: "").contains(firstID!)
+                        } == true)
+            } ?? []
+
+        var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+        var messages: [Message] = []
+        var diagnostics: [Diagnostic] = []
+        let localLayouts = ["YYYY-MM-DDTHH:mm:ss"].compactMap(TimestampLayout.init)
+        for (position, entry) in entries.enumerated() {
+            let start = position < offsets.count ? offsets[position] : 0
+            let location = input.lines.location(ofByte: start)
+            // The message ends at its closing brace, before the comma and space to the next one.
+            var end = position + 1 < offsets.count ? offsets[position + 1] : input.bytes.count
+            while end > start + 1, [0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x5D].contains(input.bytes[end - 1]) { end -= 1 }
+            let lastLine = max(location.line, input.lines.location(ofByte: end - 1).line)
+            let dateText = entry["date"] as? String ?? ""
+            let instant: Date
+            if let unix = (entry["date_unixtime"] as? String).flatMap(Double.init)
+                ?? (entry["date_unixtime"] as? Double)
+            {
+                instant = Date(timeIntervalSince1970: unix)
+            } else if let civil = Array(dateText.utf8).withUnsafeBufferPointer({ buffer in
+                localLayouts.lazy.compactMap { $0.read(buffer, 0..<buffer.count)?.0 }.first
+            }) {
+                instant = resolver.instant(of: civil).instant
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: location, "'\(dateText)' is not a date; the message is not billed"))
+                continue
+            }
+            let text = Self.text(entry["text"])
+            let isService = entry["type"] as? String == "service"
+            let action = entry["action"] as? String
+            var kind: MessageKind = .text
+            var sender = entry["from"] as? String ?? ""
+            var shown = text
+            if isService {
+                if action == "phone_call" || action == "group_call" {
+                    kind = .call
+                    sender = entry["actor"] as? String ?? ""
+                    let seconds = (entry["duration_seconds"] as? Int) ?? 0
+                    shown = "call, \(DurationText.format(seconds: seconds))"
+                } else {
+                    kind = .system
+                    sender = ""
+                    shown = [entry["actor"] as? String, action].compactMap { $0 }.joined(separator: " ")
+                }
+            } else if text.isEmpty,
+                let media = (entry["media_type"] as? String) ?? (entry["photo"] != nil ? "photo" : nil)
+                    ?? (entry["file"] != nil ? "file" : nil)
+            {
+                kind = .attachment
+                shown = media
+            }
+            messages.append(
+                Message(
+                    instant: instant, timestampText: dateText, sender: sender, text: shown, kind: kind,
+                    isEdited: entry["edited"] != nil, location: location, lastLine: lastLine,
+                    byteRange: start..<max(start, end)))
+        }
+        guard !messages.isEmpty else {
+            throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in '\(names[chosen])'"))
+        }
+        // The rest of the file (the export's frame, other chats) is read and is no message of this chat.
+        var covered = Set<Int>()
+        for message in messages { covered.formUnion(message.location.line...message.lastLine) }
+        let headerLines = input.lines.lineCount > 0 ? (1...input.lines.lineCount).filter { !covered.contains($0) } : []
+        return Transcript(
+            input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone,
+            headerLines: headerLines)
+    }
+
+    /// `text` as a string, or a list of strings and `{"type", "text"}` entities.
+    static func text(_ value: Any?) -> String {
+        if let string = value as? String { return string }
+        guard let parts = value as? [Any] else { return "" }
+        return parts.map { part in (part as? String) ?? ((part as? [String: Any])?["text"] as? String) ?? "" }.joined()
+    }
+}

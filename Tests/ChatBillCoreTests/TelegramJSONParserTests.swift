@@ -62,3 +62,15 @@ struct TelegramJSONParserTests {
         }
     }
 }
+
+@Suite("JSON array locator")
+struct JSONArrayLocatorTests {
+    @Test func elementsAreFoundPastBracesAndEscapesInStrings() {
+        let json = #"{"name": "a } [ \" {", "messages": [ {"t": "x { ]"}, {"n": {"m": 1}} ], "other": [ {} ]}"#
+        let bytes = Array(json.utf8)
+        let arrays = JSONArrayLocator.objectRanges(under: "messages", in: bytes)
+        #expect(arrays.count == 1)
+        #expect(
+            arrays[0].map { String(decoding: bytes[$0], as: UTF8.self) } == [#"{"t": "x { ]"}"#, #"{"n": {"m": 1}}"#])
+    }
+}

@@ -2,13 +2,14 @@
 /// found by one pass over the bytes that follows strings, escapes and nesting. Foundation's JSON
 /// parser reads the values; this says at which byte, and so which line, each element is.
 enum JSONArrayLocator {
-    /// For every array under the key `key`, in document order, the byte offsets at which its
-    /// object elements start.
-    static func objectOffsets(under key: String, in bytes: [UInt8]) -> [[Int]] {
+    /// For every array under the key `key`, in document order, the bytes of its object elements
+    /// (from `{` through `}`).
+    static func objectRanges(under key: String, in bytes: [UInt8]) -> [[Range<Int>]] {
         let wanted = Array(key.utf8)
-        var arrays: [[Int]] = []
-        /// Open containers: `true` for an array under the wanted key.
-        var stack: [(isArray: Bool, isWanted: Bool, index: Int?)] = []
+        var arrays: [[Range<Int>]] = []
+        /// Open containers: arrays under the wanted key know their index in `arrays`; objects that
+        /// are elements of such an array know it too.
+        var stack: [(isWanted: Bool, index: Int?, elementOf: Int?)] = []
         var lastString: Range<Int>?
         var keyBeforeValue: Range<Int>?
         var index = 0
@@ -29,16 +30,20 @@ enum JSONArrayLocator {
             case 0x5B:  // '['
                 let isWanted = keyBeforeValue.map { Array(bytes[$0]) == wanted } ?? false
                 if isWanted { arrays.append([]) }
-                stack.append((true, isWanted, isWanted ? arrays.count - 1 : nil))
+                stack.append((isWanted, isWanted ? arrays.count - 1 : nil, nil))
                 keyBeforeValue = nil
             case 0x7B:  // '{'
+                var elementOf: Int?
                 if let parent = stack.last, parent.isWanted, let arrayIndex = parent.index {
-                    arrays[arrayIndex].append(index)
+                    arrays[arrayIndex].append(index..<index)
+                    elementOf = arrayIndex
                 }
-                stack.append((false, false, nil))
+                stack.append((false, nil, elementOf))
                 keyBeforeValue = nil
             case 0x5D, 0x7D:  // ']' '}'
-                _ = stack.popLast()
+                if let closed = stack.popLast(), let arrayIndex = closed.elementOf, let open = arrays[arrayIndex].last {
+                    arrays[arrayIndex][arrays[arrayIndex].count - 1] = open.lowerBound..<(index + 1)
+                }
                 keyBeforeValue = nil
             case 0x2C:  // ','
                 keyBeforeValue = nil

@@ -63,7 +63,7 @@ public struct TelegramJSONParser: TranscriptParser {
         let entries = withMessages[chosen]["messages"] as? [[String: Any]] ?? []
         // Where each message starts: the located arrays are the chats' message lists in document
         // order; if that does not line up, the one whose size and first id match.
-        let located = JSONArrayLocator.objectOffsets(under: "messages", in: input.bytes).filter { !$0.isEmpty }
+        let located = JSONArrayLocator.objectRanges(under: "messages", in: input.bytes).filter { !$0.isEmpty }
         let firstID = entries.first?["id"].map { "\"id\":\($0)" }
         let offsets =
             located.count == withMessages.count && located[chosen].count == entries.count
@@ -71,9 +71,8 @@ public struct TelegramJSONParser: TranscriptParser {
             : located.first { array in
                 array.count == entries.count
                     && (firstID == nil
-                        || array.first.map { start in
-                            let window = String(
-                                decoding: input.bytes[start..<min(input.bytes.count, start + 200)], as: UTF8.self)
+                        || array.first.map { element in
+                            let window = String(decoding: input.bytes[element], as: UTF8.self)
                             return window.replacingOccurrences(of: " ", with: "").contains(firstID!)
                         } == true)
             } ?? []
@@ -83,12 +82,10 @@ public struct TelegramJSONParser: TranscriptParser {
         var diagnostics: [Diagnostic] = []
         let localLayouts = ["YYYY-MM-DDTHH:mm:ss"].compactMap(TimestampLayout.init)
         for (position, entry) in entries.enumerated() {
-            let start = position < offsets.count ? offsets[position] : 0
-            let location = input.lines.location(ofByte: start)
-            // The message ends at its closing brace, before the comma and space to the next one.
-            var end = position + 1 < offsets.count ? offsets[position + 1] : input.bytes.count
-            while end > start + 1, [0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x5D].contains(input.bytes[end - 1]) { end -= 1 }
-            let lastLine = max(location.line, input.lines.location(ofByte: end - 1).line)
+            let span = position < offsets.count ? offsets[position] : 0..<0
+            let location = input.lines.location(ofByte: span.lowerBound)
+            let lastLine = max(
+                location.line, input.lines.location(ofByte: max(span.lowerBound, span.upperBound - 1)).line)
             let dateText = entry["date"] as? String ?? ""
             let instant: Date
             if let unix = (entry["date_unixtime"] as? String).flatMap(Double.init)
@@ -133,7 +130,7 @@ public struct TelegramJSONParser: TranscriptParser {
                 Message(
                     instant: instant, timestampText: dateText, sender: sender, text: shown, kind: kind,
                     isEdited: entry["edited"] != nil, location: location, lastLine: lastLine,
-                    byteRange: start..<max(start, end)))
+                    byteRange: span))
         }
         guard !messages.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in '\(names[chosen])'"))

@@ -26,6 +26,7 @@ struct ParserConformanceTests {
         "telegram-html": [TelegramHTMLParserTests.fixture],
         "facebook-html": [FacebookHTMLParserTests.fixture],
         "telegram-json": [TelegramJSONParserTests.fixture],
+        "discord-json": [DiscordJSONParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],

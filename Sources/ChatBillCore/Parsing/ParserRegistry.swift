@@ -24,6 +24,7 @@ public struct ParserRegistry: Sendable {
         TelegramHTMLParser(),
         FacebookHTMLParser(),
         TelegramJSONParser(),
+        DiscordJSONParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

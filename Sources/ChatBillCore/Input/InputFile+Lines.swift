@@ -10,4 +10,18 @@ extension InputFile {
                 .lowerBound..<lines.byteRange(ofLine: lastLine, in: bytes).upperBound
         )
     }
+
+    /// Where a span of bytes starts, and the line it ends on.
+    func lines(of span: Range<Int>) -> (location: InputLocation, lastLine: Int) {
+        let location = lines.location(ofByte: span.lowerBound)
+        return (location, max(location.line, lines.location(ofByte: max(span.lowerBound, span.upperBound - 1)).line))
+    }
+
+    /// The lines no message covers: in formats whose structure is not messages (JSON), the lines
+    /// read as the export's frame or other conversations.
+    func lines(notCoveredBy messages: [Message]) -> [Int] {
+        var covered = Set<Int>()
+        for message in messages { covered.formUnion(message.location.line...message.lastLine) }
+        return lines.lineCount > 0 ? (1...lines.lineCount).filter { !covered.contains($0) } : []
+    }
 }

@@ -128,27 +128,10 @@ public struct FacebookHTMLParser: TranscriptParser {
             }
         }
         let names = threads.map { HTMLText.normalized($0.participants) }
-        let chosen: Int
-        if threads.count == 1 {
-            chosen = 0
-        } else if let wanted = options.chat?.lowercased() {
-            let exact = names.indices.filter { names[$0].lowercased() == wanted }
-            let partial = names.indices.filter { names[$0].lowercased().contains(wanted) }
-            guard let index = exact.count == 1 ? exact.first : (partial.count == 1 ? partial.first : nil) else {
-                throw .needsChoice(
-                    Diagnostic(
-                        .error, file: file,
-                        "--chat '\(options.chat!)' matches \(partial.count) conversations; the conversations are "
-                            + names.map { "'\($0)'" }.joined(separator: ", ")))
-            }
-            chosen = index
-        } else {
-            throw .needsChoice(
-                Diagnostic(
-                    .error, file: file,
-                    "this download holds \(threads.count) conversations; pick one with --chat, e.g. --chat \"\(names.first ?? "")\"; "
-                        + "the conversations are " + names.map { "'\($0)'" }.joined(separator: ", ")))
+        guard !threads.isEmpty else {
+            throw .unreadableInput(Diagnostic(.error, file: file, "no conversation in this Facebook page"))
         }
+        let chosen = try ConversationChoice.index(among: names, chosen: options.chat, file: file)
         // The other conversations, and the chosen one's participant line, are read and left out.
         for (index, thread) in threads.enumerated() {
             let messageLines = Set(index == chosen ? thread.messages.flatMap { Array($0.line...$0.lastLine) } : [])

@@ -77,9 +77,7 @@ public struct DiscordJSONParser: TranscriptParser {
         guard !messages.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: file, "no message with a time in this export"))
         }
-        var covered = Set<Int>()
-        for message in messages { covered.formUnion(message.location.line...message.lastLine) }
-        let headerLines = input.lines.lineCount > 0 ? (1...input.lines.lineCount).filter { !covered.contains($0) } : []
+        let headerLines = input.lines(notCoveredBy: messages)
         let firstOffset = (entries.first?["timestamp"] as? String).flatMap { stamp in
             Array(stamp.utf8).withUnsafeBufferPointer { buffer in
                 TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count)?.offset }.first

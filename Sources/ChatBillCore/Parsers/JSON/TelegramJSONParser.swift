@@ -39,27 +39,7 @@ public struct TelegramJSONParser: TranscriptParser {
             throw .unreadableInput(Diagnostic(.error, file: file, "no chat with messages in this Telegram export"))
         }
         let names = withMessages.map { ($0["name"] as? String) ?? "(unnamed)" }
-        let chosen: Int
-        if withMessages.count == 1 {
-            chosen = 0
-        } else if let wanted = options.chat?.lowercased() {
-            let exact = names.indices.filter { names[$0].lowercased() == wanted }
-            let partial = names.indices.filter { names[$0].lowercased().contains(wanted) }
-            guard let index = exact.count == 1 ? exact.first : (partial.count == 1 ? partial.first : nil) else {
-                throw .needsChoice(
-                    Diagnostic(
-                        .error, file: file,
-                        "--chat '\(options.chat!)' matches \(partial.count) chats; the chats are "
-                            + names.map { "'\($0)'" }.joined(separator: ", ")))
-            }
-            chosen = index
-        } else {
-            throw .needsChoice(
-                Diagnostic(
-                    .error, file: file,
-                    "this export holds \(withMessages.count) chats; pick one with --chat; the chats are "
-                        + names.map { "'\($0)'" }.joined(separator: ", ")))
-        }
+        let chosen = try ConversationChoice.index(among: names, chosen: options.chat, file: file)
         let entries = withMessages[chosen]["messages"] as? [[String: Any]] ?? []
         // Where each message starts: the located arrays are the chats' message lists in document
         // order; if that does not line up, the one whose size and first id match.
@@ -136,9 +116,7 @@ public struct TelegramJSONParser: TranscriptParser {
             throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in '\(names[chosen])'"))
         }
         // The rest of the file (the export's frame, other chats) is read and is no message of this chat.
-        var covered = Set<Int>()
-        for message in messages { covered.formUnion(message.location.line...message.lastLine) }
-        let headerLines = input.lines.lineCount > 0 ? (1...input.lines.lineCount).filter { !covered.contains($0) } : []
+        let headerLines = input.lines(notCoveredBy: messages)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone,
             headerLines: headerLines)

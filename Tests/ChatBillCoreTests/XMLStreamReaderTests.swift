@@ -116,3 +116,12 @@ struct HTMLStreamReaderTests {
         _ = walk(Array("<<<>>></////<a href='".utf8))
     }
 }
+
+@Suite("libxml2 HTML complaints")
+struct HTMLComplaintTests {
+    @Test func tagSoupComplaintsAreNotesNotWarnings() {
+        let diagnostics = HTMLStreamReader.read(Array("<xmp><font><b>x</font>\n<zzz>y".utf8), file: "x.html") { _ in }
+        #expect(!diagnostics.isEmpty)
+        #expect(diagnostics.allSatisfy { $0.severity == .note })
+    }
+}

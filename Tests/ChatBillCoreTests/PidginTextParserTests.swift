@@ -60,3 +60,27 @@ struct PidginTextParserTests {
         }
     }
 }
+
+@Suite("Pidgin's day")
+struct PidginClockTests {
+    @Test func theDayComesFromTheFlagTheHeaderTheFileNameOrTheFileTimeInThatOrder() {
+        let modified = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 in Berlin
+        let named = InputFile(displayName: "2026-11-16.093012+0100CET.txt", bytes: [], modificationDate: modified)
+        let unnamed = InputFile(displayName: "log.txt", bytes: [], modificationDate: modified)
+        let time = PidginTextParser.Stamp.timeOfDay(hour: 9, minute: 0, second: 0)
+        func day(_ input: InputFile, flag: CivilDateTime? = nil, header: CivilDateTime? = nil) -> ContextDate? {
+            var clock = PidginClock(
+                input: input, options: ParseOptions(timeZone: Fixtures.berlin, date: flag), zone: Fixtures.berlin)
+            if let header { clock.named(header, line: 1) }
+            _ = clock.civil(for: time)
+            return clock.usedDay
+        }
+        let flag = CivilDateTime(year: 2026, month: 1, day: 2)
+        let header = CivilDateTime(year: 2026, month: 3, day: 4)
+        #expect(day(named, flag: flag, header: header)?.source == .flag)
+        #expect(day(named, header: header)?.source == .header(line: 1))
+        #expect(day(named)?.source == .fileName("2026-11-16.093012+0100CET.txt"))
+        #expect(day(unnamed)?.day.dateString == "2026-11-18")
+        #expect(day(InputFile(displayName: "-", bytes: [])) == nil)
+    }
+}

@@ -81,7 +81,7 @@ public struct FacebookHTMLParser: TranscriptParser {
         var stack = HTMLElementStack()
         var inThreadTitle = false
         var inParagraph = false
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
             switch node {
@@ -124,7 +124,7 @@ public struct FacebookHTMLParser: TranscriptParser {
                     }
                     return
                 }
-                for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) { headerLines.append(line) }
+                headerLines.insert(lines)
             }
         }
         let names = threads.map { HTMLText.normalized($0.participants) }
@@ -135,7 +135,7 @@ public struct FacebookHTMLParser: TranscriptParser {
         // The other conversations, and the chosen one's participant line, are read and left out.
         for (index, thread) in threads.enumerated() {
             let messageLines = Set(index == chosen ? thread.messages.flatMap { Array($0.line...$0.lastLine) } : [])
-            headerLines += thread.lines.filter { !messageLines.contains($0) }
+            for line in thread.lines where !messageLines.contains(line) { headerLines.insert(line) }
         }
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
@@ -169,6 +169,6 @@ public struct FacebookHTMLParser: TranscriptParser {
         let ownerName = HTMLText.normalized(owner)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-            headerLines: headerLines, accountSenders: ownerName.isEmpty ? [] : [ownerName])
+            headerLines: headerLines.sorted, accountSenders: ownerName.isEmpty ? [] : [ownerName])
     }
 }

@@ -46,7 +46,7 @@ public struct IMessageHTMLParser: TranscriptParser {
         var senderText: String?
         var records: [Record] = []  // open records, innermost (a reply) last
 
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
         /// Whether the nearest block that says so is the export's own side.
         func isSent() -> Bool {
             let side = stack.elements.last { $0.classes.contains("sent") || $0.classes.contains("received") }
@@ -106,10 +106,7 @@ public struct IMessageHTMLParser: TranscriptParser {
                 }
             case .text(let text, let location):
                 if stack.last?.name == "title" {
-                    for line in HTMLText.contentLines(text, startingAt: location.line).map(Array.init) ?? []
-                    where !headerLines.contains(line) {
-                        headerLines.append(line)
-                    }
+                    headerLines.insert(HTMLText.contentLines(text, startingAt: location.line))
                 }
                 if stampText != nil {
                     stampText! += text
@@ -131,6 +128,6 @@ public struct IMessageHTMLParser: TranscriptParser {
         }
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: problems.filter { $0.location != nil },
-            timeZone: options.timeZone, headerLines: headerLines, accountSenders: accountSenders)
+            timeZone: options.timeZone, headerLines: headerLines.sorted, accountSenders: accountSenders)
     }
 }

@@ -50,7 +50,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
         var missingDay = false
         /// Inside the title, headings or the participant list: lines read as the log's header.
         var headerDepth = 0
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
         let headerElements: Set<String> = ["title", "h1", "h2", "ul"]
 
         func finishRow() {
@@ -118,9 +118,7 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 if headerDepth > 0 {
-                    for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) {
-                        headerLines.append(line)
-                    }
+                    headerLines.insert(lines)
                 }
                 guard row != nil, let cell else { return }
                 if cell == "th" { row!.header += text } else { row!.text += text }
@@ -139,6 +137,6 @@ public struct MessengerPlusHTMLParser: TranscriptParser {
         }
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone,
-            contextDate: firstDay, headerLines: headerLines)
+            contextDate: firstDay, headerLines: headerLines.sorted)
     }
 }

@@ -44,13 +44,12 @@ public struct PidginHTMLParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        let facts = PidginTextParser.fileNameFacts(input.fileName)
-        let zone = options.timeZone.orExportOffset(facts?.offsetSeconds)
+        let zone = options.timeZone.orExportOffset(PidginTextParser.fileNameFacts(input.fileName)?.offsetSeconds)
         let order = options.dateOrder ?? .mdy
         var title = ""
+        var titleLine = 1
         var inTitle = false
-        var day = options.date.map { ContextDate(day: $0, source: .flag) }
-        var clock: DayClock?
+        var clock = PidginClock(input: input, options: options, zone: zone)
         var resolver = LocalTimeResolver(timeZone: zone.timeZone)
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
@@ -60,7 +59,7 @@ public struct PidginHTMLParser: TranscriptParser {
         var inBold = false
         var bold = ""
         var missingDay = false
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
         var inHeading = false
 
         func finish() {
@@ -95,9 +94,7 @@ public struct PidginHTMLParser: TranscriptParser {
                 switch element {
                 case "title":
                     inTitle = false
-                    if day == nil, let date = Self.titleDate(title) {
-                        day = ContextDate(day: date, source: .header(line: 1))
-                    }
+                    if let date = Self.titleDate(title) { clock.named(date, line: titleLine) }
                 case "h3": inHeading = false
                 case "font": if !colours.isEmpty { colours.removeLast() }
                 case "b":
@@ -120,11 +117,12 @@ public struct PidginHTMLParser: TranscriptParser {
                 }
             case .text(let text, let location):
                 if inTitle || inHeading {
-                    if inTitle { title += text }
-                    for line in HTMLText.contentLines(text, startingAt: location.line).map(Array.init) ?? []
-                    where !headerLines.contains(line) {
-                        headerLines.append(line)
+                    let lines = HTMLText.contentLines(text, startingAt: location.line)
+                    if inTitle {
+                        if title.isEmpty, let first = lines?.lowerBound { titleLine = first }
+                        title += text
                     }
+                    headerLines.insert(lines)
                     return
                 }
                 if inBold {
@@ -140,19 +138,9 @@ public struct PidginHTMLParser: TranscriptParser {
                 }
                 if let stamp {
                     finish()
-                    let civil: CivilDateTime
-                    switch stamp {
-                    case .full(let full): civil = full
-                    case .timeOfDay(let hour, let minute, let second):
-                        if clock == nil {
-                            day = day ?? facts.map { ContextDate(day: $0.day, source: .fileName(input.fileName)) }
-                            guard let day else {
-                                missingDay = true
-                                return
-                            }
-                            clock = DayClock(day: day.day)
-                        }
-                        civil = clock!.dateTime(hour: hour, minute: minute, second: second)
+                    guard let civil = clock.civil(for: stamp) else {
+                        missingDay = true
+                        return
                     }
                     let line = HTMLText.contentLines(text, startingAt: location.line)?.lowerBound ?? location.line
                     open = (civil, trimmed, line, line, nil, "")
@@ -175,6 +163,6 @@ public struct PidginHTMLParser: TranscriptParser {
         }
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-            contextDate: clock == nil ? nil : day, headerLines: headerLines, accountSenders: accountSenders)
+            contextDate: clock.usedDay, headerLines: headerLines.sorted, accountSenders: accountSenders)
     }
 }

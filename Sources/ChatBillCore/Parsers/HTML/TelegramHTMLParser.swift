@@ -67,7 +67,7 @@ public struct TelegramHTMLParser: TranscriptParser {
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
         var stack = HTMLElementStack()
         var block: Block?
         var blockDepth = 0
@@ -122,9 +122,7 @@ public struct TelegramHTMLParser: TranscriptParser {
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 guard block != nil else {
-                    for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) {
-                        headerLines.append(line)
-                    }
+                    headerLines.insert(lines)
                     return
                 }
                 if let lines { block!.lastLine = max(block!.lastLine, lines.upperBound) }
@@ -145,6 +143,6 @@ public struct TelegramHTMLParser: TranscriptParser {
         let zone = options.timeZone.orExportOffset(firstOffset)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-            headerLines: headerLines)
+            headerLines: headerLines.sorted)
     }
 }

@@ -40,7 +40,7 @@ public struct VKHTMLParser: TranscriptParser {
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
-        var headerLines: [Int] = []
+        var headerLines = LineSet()
         var stack = HTMLElementStack()
         var item: Item?
 
@@ -84,9 +84,7 @@ public struct VKHTMLParser: TranscriptParser {
             case .text(let text, let location):
                 let lines = HTMLText.contentLines(text, startingAt: location.line)
                 guard item != nil else {
-                    for line in lines.map(Array.init) ?? [] where !headerLines.contains(line) {
-                        headerLines.append(line)
-                    }
+                    headerLines.insert(lines)
                     return
                 }
                 if let lines { item!.lastLine = max(item!.lastLine, lines.upperBound) }
@@ -109,6 +107,6 @@ public struct VKHTMLParser: TranscriptParser {
         }
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone,
-            headerLines: headerLines)
+            headerLines: headerLines.sorted)
     }
 }

@@ -110,42 +110,24 @@ public struct PidginTextParser: TranscriptParser {
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
             var builder = LineTranscriptBuilder(
                 bytes: bytes, file: file, zone: zone.timeZone, example: "a Pidgin log line ('(09:30:15) Name: text')")
-            var day = options.date.map { ContextDate(day: $0, source: .flag) }
-            var clock: DayClock?
+            var clock = PidginClock(input: input, options: options, zone: zone)
             for line in LineReader(bytes) {
                 let content = bytes.trimmed(line.content)
                 if builder.messages.isEmpty, !builder.isReading, bytes.range(content, hasPrefix: Self.headerPrefix) {
                     builder.headerLines.append(line.number)
-                    if day == nil, let named = MonthNames.date(in: bytes, content) {
-                        day = ContextDate(day: named, source: .header(line: line.number))
-                    }
+                    if let named = MonthNames.date(in: bytes, content) { clock.named(named, line: line.number) }
                     continue
                 }
                 guard let (stamp, stampEnd) = Self.stamp(bytes, line.content, order: order) else {
                     builder.add(line)
                     continue
                 }
-                let civil: CivilDateTime
-                switch stamp {
-                case .full(let full): civil = full
-                case .timeOfDay(let hour, let minute, let second):
-                    if clock == nil {
-                        day = day ?? facts.map { ContextDate(day: $0.day, source: .fileName(input.fileName)) }
-                        day =
-                            day
-                            ?? input.modificationDate.map {
-                                ContextDate(day: ISOTimestamp.local($0, in: zone.timeZone), source: .fileTime)
-                            }
-                        guard let day else {
-                            return .failure(
-                                .needsChoice(
-                                    Diagnostic(
-                                        .error, file: file, at: InputLocation(line: line.number, column: 1),
-                                        "this log has times but no date; pass --date YYYY-MM-DD")))
-                        }
-                        clock = DayClock(day: day.day)
-                    }
-                    civil = clock!.dateTime(hour: hour, minute: minute, second: second)
+                guard let civil = clock.civil(for: stamp) else {
+                    return .failure(
+                        .needsChoice(
+                            Diagnostic(
+                                .error, file: file, at: InputLocation(line: line.number, column: 1),
+                                "this log has times but no date; pass --date YYYY-MM-DD")))
                 }
                 let rest = stampEnd..<line.content.upperBound
                 let colon = senderSeparator(bytes, rest)
@@ -154,7 +136,7 @@ public struct PidginTextParser: TranscriptParser {
                     sender: colon.map { rest.lowerBound..<$0 }, kind: colon == nil ? .system : .text,
                     textStart: colon.map { min(rest.upperBound, $0 + 1) } ?? rest.lowerBound)
             }
-            return builder.transcript(of: input, parser: name, zone: zone, contextDate: clock == nil ? nil : day)
+            return builder.transcript(of: input, parser: name, zone: zone, contextDate: clock.usedDay)
         }
         return try outcome.get()
     }

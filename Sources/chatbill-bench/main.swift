@@ -33,6 +33,18 @@ func now() -> Double {
 
 /// Child mode: run one measurement and print `seconds peakMiB detail`.
 if let mode = value(of: "--measure"), let path = value(of: "--file") {
+    let options = ParseOptions(timeZone: ZoneChoice(TimeZone(identifier: "Europe/Berlin")!, source: .flag))
+    /// Writes the table report to /dev/null as the CLI writes it to standard output; its size.
+    func written(_ report: Report) -> Int {
+        let sink = fopen("/dev/null", "w")
+        defer { fclose(sink) }
+        var bytes = 0
+        TableReportRenderer().write(report) { piece in
+            bytes += piece.utf8.count
+            fputs(piece, sink)
+        }
+        return bytes
+    }
     let start = now()
     var detail = ""
     switch mode {
@@ -55,17 +67,27 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
         }
         close(descriptor)
         detail = "\(lines) lines"
-    case "parse", "report":
-        let input = try InputFile.read(path: path)
-        let zone = ZoneChoice(TimeZone(identifier: "Europe/Berlin")!, source: .flag)
-        let transcript = try WhatsAppParser().parse(input, options: ParseOptions(timeZone: zone))
-        detail = "\(transcript.messages.count) messages"
-        if mode == "report" {
-            let report = Report(
-                transcript: transcript, provider: ProviderIdentity(names: ["Sam Keller"]), policy: BillingPolicy())
-            let table = TableReportRenderer().render(report)
-            detail += ", \(report.sessions.count) sessions, \(table.utf8.count) bytes of report"
-        }
+    case "stream":
+        // What `chatbill parse` would count: every message, read in blocks, nothing kept.
+        var count = 0
+        let summary = try WhatsAppParser().stream(path: path, options: options, blockSize: 1 << 20) { _ in count += 1 }
+        detail = "\(count) messages, \(summary.file.lineCount) lines"
+    case "report":
+        // What `chatbill report FILE --me "Sam Keller"` does: the streamed report, written out.
+        guard
+            let report = try StreamedReport.make(
+                path: path, parser: WhatsAppParser(), options: options, providerNames: ["Sam Keller"],
+                policy: BillingPolicy())
+        else { fatalError("the generated export could not be streamed") }
+        detail = "\(report.summary.messageCount) messages, \(report.bill.lines.count) sessions, "
+        detail += "\(written(report)) bytes of report"
+    case "whole":
+        // The same report from a transcript held whole in memory, for comparison.
+        let transcript = try WhatsAppParser().parse(InputFile.read(path: path), options: options)
+        let report = Report(
+            transcript: transcript, provider: ProviderIdentity(names: ["Sam Keller"]), policy: BillingPolicy())
+        detail = "\(transcript.messages.count) messages, \(report.bill.lines.count) sessions, "
+        detail += "\(written(report)) bytes of report"
     default:
         fatalError("unknown mode \(mode)")
     }
@@ -138,7 +160,7 @@ let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size]
 #endif
 print("file: \(path), \(String(format: "%.1f", size / 1e6)) MB; median of \(runs) runs, each in its own process")
 print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
-for mode in ["newlines", "parse", "report"] {
+for mode in ["newlines", "stream", "report", "whole"] {
     var results: [(seconds: Double, memory: Double, detail: String)] = []
     for _ in 0..<runs {
         let process = Process()
@@ -160,8 +182,9 @@ for mode in ["newlines", "parse", "report"] {
     let label =
         switch mode {
         case "newlines": "baseline: read + memchr newline count"
-        case "parse": "parse (read, SHA-256, messages)"
-        default: "parse + sessionize + report"
+        case "stream": "parse, streamed (SHA-256, messages)"
+        case "report": "parse + sessionize + report, streamed"
+        default: "the same, transcript held whole"
         }
     print(
         label.padded(to: 40)

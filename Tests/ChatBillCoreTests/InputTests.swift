@@ -82,7 +82,7 @@ struct ZipExportTests {
         #expect(input.bytes == plain.bytes)
         #expect(input.sha256 == plain.sha256)
         let archive = try #require(input.container)
-        #expect(archive.sha256 == InputFile.sha256(of: [UInt8](try Data(contentsOf: Fixtures.url(Self.zip)))))
+        #expect(archive.sha256 == ExportFile.sha256(of: [UInt8](try Data(contentsOf: Fixtures.url(Self.zip)))))
     }
 
     @Test func theArchivesNameNamesTheProvider() throws {

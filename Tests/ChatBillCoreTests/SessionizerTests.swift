@@ -68,8 +68,8 @@ struct SessionizerTests {
         var messages = Chat.messages([("09:00", "P"), ("09:10", "X"), ("09:20", "C")])
         messages[1].kind = .system
         let found = sessions(messages)
-        #expect(found.count == 2)
-        #expect(found.flatMap(\.messages).allSatisfy { $0.kind != .system })
+        #expect(found.map(\.messageCount) == [1, 1])
+        #expect(found.map(\.lines) == [1...1, 3...3])
     }
 
     @Test func leadOutExtendsTheEnd() {
@@ -81,8 +81,8 @@ struct SessionizerTests {
 
     @Test func outOfOrderLinesAreSessionizedInTimeOrder() {
         let found = sessions(Chat.messages([("09:00", "P"), ("09:30", "C"), ("09:05", "C")]))
-        #expect(found.count == 2)
-        #expect(found[0].messages.map(\.location.line) == [1, 3])
+        #expect(found.map(\.messageCount) == [2, 1])
+        #expect(found.map(\.lines) == [1...3, 2...2])
     }
 
     @Test(arguments: [
@@ -210,9 +210,19 @@ struct SessionizerTests {
         for seed in UInt64(0)..<300 {
             let chat = Self.randomChat(seed: seed)
             let found = sessions(chat, policy: Self.randomPolicy(seed: seed))
-            let lines = found.flatMap(\.messages).map(\.location.line)
-            #expect(lines.count == Set(lines).count, "seed \(seed)")
-            #expect(Set(lines) == Set(chat.filter { $0.kind != .system }.map(\.location.line)), "seed \(seed)")
+            // A session's messages are the next `messageCount` participant messages in time order.
+            var remaining = chat.enumerated().filter { $0.element.kind != .system }
+                .sorted { ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset) }.map(\.element)[...]
+            for session in found {
+                let own = remaining.prefix(session.messageCount)
+                remaining = remaining.dropFirst(session.messageCount)
+                #expect(own.count == session.messageCount, "seed \(seed)")
+                #expect(own.first?.location.line == session.reasons.openedBy.line, "seed \(seed)")
+                let lines = own.map(\.location.line)
+                #expect(lines.min() == session.lines.lowerBound, "seed \(seed)")
+                #expect(own.map(\.lastLine).max() == session.lines.upperBound, "seed \(seed)")
+            }
+            #expect(remaining.isEmpty, "seed \(seed)")
         }
     }
 }

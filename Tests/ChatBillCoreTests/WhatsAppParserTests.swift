@@ -169,6 +169,51 @@ struct WhatsAppParserTests {
         #expect(transcript.messages[6].isEdited)
     }
 
+    /// What phones in Spanish, French, Portuguese, Italian, Dutch, Russian and Turkish write for
+    /// left-out media, attachments and deleted messages (Android), and the iOS encryption notice.
+    @Test(arguments: [
+        (
+            "es", "<Multimedia omitido>", "IMG-20261014-WA0001.jpg (archivo adjunto)", "Se eliminó este mensaje.",
+            "Los mensajes y las llamadas están cifrados de extremo a extremo. Solo las personas en este chat pueden leerlos."
+        ),
+        (
+            "fr", "<Médias omis>", "IMG-20261014-WA0001.jpg (fichier joint)", "Ce message a été supprimé",
+            "Les messages et les appels sont chiffrés de bout en bout."
+        ),
+        (
+            "pt", "<Mídia oculta>", "IMG-20261014-WA0001.jpg (arquivo anexado)", "Mensagem apagada",
+            "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta."
+        ),
+        (
+            "it", "<Media omessi>", "IMG-20261014-WA0001.jpg (file attached)", "Questo messaggio è stato eliminato",
+            "I messaggi e le chiamate sono crittografati end-to-end."
+        ),
+        (
+            "nl", "<Media weggelaten>", "IMG-20261014-WA0001.jpg (bestand bijgevoegd)", "Dit bericht is verwijderd",
+            "Messages and calls are end-to-end encrypted."
+        ),
+        (
+            "ru", "<Без медиафайлов>", "IMG-20261014-WA0001.jpg (файл добавлен)", "Данное сообщение удалено",
+            "Сообщения и звонки защищены сквозным шифрованием."
+        ),
+        (
+            "tr", "<Medya dahil edilmedi>", "IMG-20261014-WA0001.jpg (dosya ekli)", "Bu mesaj silindi",
+            "Messages and calls are end-to-end encrypted."
+        ),
+    ])
+    func localisedMarkersAreRecognised(
+        locale: String, omitted: String, attached: String, deleted: String, notice: String
+    )
+        throws
+    {
+        let android = try parse(
+            "14/10/2026, 09:00 - Ana: \(omitted)\n14/10/2026, 09:01 - Ana: \(attached)\n"
+                + "14/10/2026, 09:02 - Ana: \(deleted)\n14/10/2026, 09:03 - Ana: hola\n")
+        #expect(android.messages.map(\.kind) == [.attachment, .attachment, .deleted, .text], "\(locale)")
+        let iOS = try parse("[14/10/2026, 09:00:00] Grupo: \(notice)\n[14/10/2026, 09:01:00] Ana: hola\n")
+        #expect(iOS.messages.map(\.kind) == [.system, .text], "\(locale)")
+    }
+
     @Test func sendersKeepColonsOutAndLoseTrailingSpaces() throws {
         let transcript = try parse(
             "14/10/2026, 09:00 - John Doe : Lorem : ipsum\n14/10/2026, 09:01 - John-John Doe:.\n"

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -10,62 +9,37 @@ import Foundation
 /// The bytes of one export as chatbill read them, with the name the user knows it by and its
 /// SHA-256, so every report and evidence page can be tied to exactly this file.
 public struct InputFile: Sendable {
-    /// The path as the user gave it (or `-` for standard input); used in diagnostics.
-    public let displayName: String
+    /// What the file is: name, SHA-256, lines, archive, modification date.
+    public let file: ExportFile
     /// Every byte of the file, unchanged.
     public let bytes: [UInt8]
-    /// Lower-case hexadecimal SHA-256 of `bytes`.
-    public let sha256: String
     /// The table that turns byte offsets into 1-based lines and columns.
     public let lines: LineTable
-    /// The archive the file was read from, when it came out of one (a WhatsApp `.zip`).
-    public let container: Container?
-    /// When the file (or its archive) was last modified; nil for standard input.
-    public let modificationDate: Date?
 
-    /// An archive as the user has it: its path and the SHA-256 of the whole archive.
-    public struct Container: Sendable, Hashable {
-        public let path: String
-        public let sha256: String
-    }
+    public typealias Container = ExportFile.Container
 
     public init(displayName: String, bytes: [UInt8], container: Container? = nil, modificationDate: Date? = nil) {
-        self.displayName = displayName
         self.bytes = bytes
-        self.sha256 = Self.sha256(of: bytes)
-        self.lines = LineTable(bytes)
-        self.container = container
-        self.modificationDate = modificationDate
+        lines = LineTable(bytes)
+        file = ExportFile(
+            displayName: displayName, sha256: ExportFile.sha256(of: bytes), lineCount: lines.lineCount,
+            container: container, modificationDate: modificationDate)
     }
 
-    /// Lower-case hexadecimal SHA-256.
-    static func sha256(of bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
-    /// The last path component of `displayName`, which some formats read meaning from
-    /// (`WhatsApp Chat with Alice.txt`).
-    public var fileName: String {
-        displayName.split(separator: "/").last.map(String.init) ?? displayName
-    }
-
-    /// The name of the folder the file is in, which some formats read meaning from (Zoom's
-    /// `2020-10-06 12.00.01 Topic`).
-    public var folderName: String? {
-        let path = container?.path ?? displayName
-        let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        if components.count >= 2 { return String(components[components.count - 2]) }
-        guard path != "-" else { return nil }
-        return URL(filePath: FileManager.default.currentDirectoryPath).lastPathComponent
-    }
-
+    /// The path as the user gave it (or `-` for standard input); used in diagnostics.
+    public var displayName: String { file.displayName }
+    /// Lower-case hexadecimal SHA-256 of `bytes`.
+    public var sha256: String { file.sha256 }
+    /// The archive the file was read from, when it came out of one (a WhatsApp `.zip`).
+    public var container: Container? { file.container }
+    /// When the file (or its archive) was last modified; nil for standard input.
+    public var modificationDate: Date? { file.modificationDate }
+    /// The last path component of `displayName` (`WhatsApp Chat with Alice.txt`).
+    public var fileName: String { file.fileName }
+    /// The name of the folder the file is in (Zoom's `2020-10-06 12.00.01 Topic`).
+    public var folderName: String? { file.folderName }
     /// The names that can say what the export is: the file's, and its archive's.
-    public var fileNames: [String] {
-        [fileName] + (container.map { [$0.path.split(separator: "/").last.map(String.init) ?? $0.path] } ?? [])
-    }
+    public var fileNames: [String] { file.fileNames }
 
     /// Reads a file, or standard input when `path` is `-`. A `.zip` (by its content, not its
     /// name) is opened in memory and its chat file read.
@@ -82,8 +56,31 @@ public struct InputFile: Sendable {
         return InputFile(displayName: path, bytes: bytes, modificationDate: modified)
     }
 
+    /// The first `count` bytes of the file at `path` (not standard input), for detection before
+    /// the file is read in blocks.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` as `read(path:)` does.
+    public static func head(path: String, count: Int = DetectionProbe.headLength) throws(ChatBillError) -> [UInt8] {
+        try checkReadable(path)
+        guard let file = fopen(path, "rb") else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
+        }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, count, file) }
+        return Array(bytes.prefix(read))
+    }
+
     private static func readBytes(_ path: String) throws(ChatBillError) -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        try checkReadable(path)
+        guard let bytes = readWhole(path: path) else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
+        }
+        return bytes
+    }
+
+    private static func checkReadable(_ path: String) throws(ChatBillError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadableInput(Diagnostic(.error, file: path, "no such file"))
@@ -91,10 +88,6 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw .unreadableInput(Diagnostic(.error, file: path, "is a folder; give the export file inside it"))
         }
-        guard let bytes = readWhole(path: path) else {
-            throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
-        }
-        return bytes
     }
 
     /// The whole file in one buffer, read with `fread` so that it is not held twice.

@@ -4,9 +4,9 @@ import ZIPFoundation
 /// The chat file inside a `.zip` export: iOS always exports one (`_chat.txt` with the media),
 /// Android does when media are attached (`WhatsApp Chat with X.txt`). Read in memory, never
 /// unpacked to disk.
-enum ZipChatArchive {
+public enum ZipChatArchive {
     /// Whether `bytes` start like a zip archive (`PK\u{3}\u{4}`).
-    static func isArchive(_ bytes: [UInt8]) -> Bool {
+    public static func isArchive(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
     }
 
@@ -40,7 +40,7 @@ enum ZipChatArchive {
         }
         return InputFile(
             displayName: path + "/" + entry.path, bytes: [UInt8](content),
-            container: InputFile.Container(path: path, sha256: InputFile.sha256(of: bytes)),
+            container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
             modificationDate: modificationDate)
     }
 }

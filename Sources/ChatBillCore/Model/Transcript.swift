@@ -47,15 +47,19 @@ public struct Transcript: Sendable {
     }
 
     /// Distinct senders of participant messages with how many messages each sent, most first.
-    public var senders: [(name: String, messages: Int)] {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for message in messages where message.kind.isParticipantActivity {
-            if counts[message.sender] == nil { order.append(message.sender) }
-            counts[message.sender, default: 0] += 1
-        }
-        return order.map { ($0, counts[$0]!) }.sorted { $0.messages > $1.messages }
+    public var senders: [SenderTally.Sender] {
+        var tally = SenderTally()
+        for message in messages { tally.add(message.sender, kind: message.kind) }
+        return tally.senders
     }
 
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// What a report says about this transcript.
+    public var summary: TranscriptSummary {
+        TranscriptSummary(
+            file: input.file, parserName: parserName, messageCount: messages.count, diagnostics: diagnostics,
+            timeZone: timeZone, dateOrder: dateOrder, contextDate: contextDate, senders: senders,
+            accountSenders: accountSenders)
+    }
 }

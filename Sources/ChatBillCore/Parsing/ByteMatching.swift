@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Byte-level comparisons for parsers' hot paths, where building a `String` to compare would cost
 /// more than the parsing itself.
 extension UnsafeBufferPointer<UInt8> {
@@ -30,8 +36,8 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     private func range(_ range: Range<Int>, hasAt start: Int, _ pattern: [UInt8]) -> Bool {
-        for (offset, byte) in pattern.enumerated() where self[start + offset] != byte { return false }
-        return true
+        guard let base = baseAddress else { return pattern.isEmpty }
+        return pattern.withUnsafeBufferPointer { memcmp(base + start, $0.baseAddress!, $0.count) == 0 }
     }
 
     /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls), spaces and tabs, and

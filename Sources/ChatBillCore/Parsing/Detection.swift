@@ -7,8 +7,12 @@ public struct DetectionProbe: Sendable {
     public let head: ArraySlice<UInt8>
 
     public init(_ input: InputFile) {
-        self.fileName = input.fileName
-        self.head = input.bytes.prefix(Self.headLength)
+        self.init(fileName: input.fileName, head: input.bytes[...])
+    }
+
+    public init(fileName: String, head: ArraySlice<UInt8>) {
+        self.fileName = fileName
+        self.head = head.prefix(Self.headLength)
     }
 }
 

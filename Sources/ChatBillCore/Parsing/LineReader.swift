@@ -16,24 +16,35 @@ struct LineReader: Sequence, IteratorProtocol {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
-    private var number = 0
+    private var position: Int
+    private let limit: Int
+    private var number: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
+        self.init(bytes, lines: 0..<bytes.count, firstNumber: 1)
     }
 
+    /// The lines in `lines` of `bytes`, the first numbered `firstNumber`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lines: Range<Int>, firstNumber: Int) {
+        self.bytes = bytes
+        position = lines.lowerBound
+        limit = lines.upperBound
+        number = firstNumber - 1
+    }
+
+    /// The number of the last line handed out (one less than the first before any).
+    var lastNumber: Int { number }
+
     mutating func next() -> Line? {
-        guard position < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard position < limit, let base = bytes.baseAddress else { return nil }
         let start = position
-        let remaining = bytes.count - start
         var end: Int
-        if let found = memchr(base + start, 0x0A, remaining) {
+        if let found = memchr(base + start, 0x0A, limit - start) {
             end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             position = end + 1
         } else {
-            end = bytes.count
-            position = bytes.count
+            end = limit
+            position = limit
         }
         var hadCarriageReturn = false
         if end > start, bytes[end - 1] == 0x0D {

@@ -41,8 +41,12 @@ public struct ParserRegistry: Sendable {
 
     /// Every parser's answer for this input, most confident first.
     public func rank(_ input: InputFile) -> [(parser: any TranscriptParser, detection: Detection)] {
-        let probe = DetectionProbe(input)
-        return parsers.map { ($0, $0.detect(probe)) }.sorted { $0.detection > $1.detection }
+        rank(DetectionProbe(input))
+    }
+
+    /// Every parser's answer for what a probe shows, most confident first.
+    public func rank(_ probe: DetectionProbe) -> [(parser: any TranscriptParser, detection: Detection)] {
+        parsers.map { ($0, $0.detect(probe)) }.sorted { $0.detection > $1.detection }
     }
 
     /// The parser to read `input` with: `named` when given, else the most confident one.
@@ -50,6 +54,16 @@ public struct ParserRegistry: Sendable {
     /// - Throws: `ChatBillError.unreadableInput` for an empty input or one no parser recognises,
     ///   and `ChatBillError.needsChoice` for an unknown `--parser` name.
     public func choose(for input: InputFile, named: String? = nil) throws(ChatBillError) -> any TranscriptParser {
+        try choose(for: DetectionProbe(input), file: input.displayName, named: named)
+    }
+
+    /// The parser to read a file with, from its name and first bytes: `named` when given, else
+    /// the most confident one.
+    public func choose(
+        for probe: DetectionProbe, file: String, named: String? = nil
+    ) throws(ChatBillError)
+        -> any TranscriptParser
+    {
         if let named {
             guard let parser = parser(named: named) else {
                 let names = parsers.map(\.name).joined(separator: ", ")
@@ -58,13 +72,13 @@ public struct ParserRegistry: Sendable {
             }
             return parser
         }
-        if input.bytes.isEmpty {
-            throw .unreadableInput(Diagnostic(.error, file: input.displayName, "the file is empty"))
+        if probe.head.isEmpty {
+            throw .unreadableInput(Diagnostic(.error, file: file, "the file is empty"))
         }
-        guard let best = rank(input).first, best.detection.confidence > 0 else {
+        guard let best = rank(probe).first, best.detection.confidence > 0 else {
             throw .unreadableInput(
                 Diagnostic(
-                    .error, file: input.displayName, at: InputLocation(line: 1, column: 1),
+                    .error, file: file, at: InputLocation(line: 1, column: 1),
                     "no parser recognises this file; `chatbill formats` lists what chatbill reads, "
                         + "and --parser NAME forces one"))
         }

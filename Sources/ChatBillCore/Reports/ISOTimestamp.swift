@@ -4,8 +4,14 @@ import Foundation
 /// wall-clock pieces for tables, without `DateFormatter`.
 public enum ISOTimestamp {
     public static func format(_ instant: Date, in zone: TimeZone) -> String {
-        let offset = zone.secondsFromGMT(for: instant)
-        let civil = local(instant, in: zone)
+        var clock = ZoneClock(zone)
+        return format(instant, clock: &clock)
+    }
+
+    /// `format` with a clock that remembers the zone's offset between calls.
+    static func format(_ instant: Date, clock: inout ZoneClock) -> String {
+        let offset = clock.offset(at: instant)
+        let civil = clock.local(instant)
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
         let offsetText = "\(sign)\(CivilDateTime.pad(magnitude / 3600, 2)):\(CivilDateTime.pad(magnitude / 60 % 60, 2))"
@@ -14,7 +20,7 @@ public enum ISOTimestamp {
 
     /// The wall clock of an instant in a zone (fractions of a second dropped).
     public static func local(_ instant: Date, in zone: TimeZone) -> CivilDateTime {
-        let seconds = Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(zone.secondsFromGMT(for: instant))
-        return CivilDateTime(secondsSinceEpochAsUTC: seconds)
+        var clock = ZoneClock(zone)
+        return clock.local(instant)
     }
 }

@@ -2,21 +2,58 @@ import Foundation
 
 /// `report --format json`: the versioned `chatbill.report/1` contract that scripts rely on
 /// (documented in the README). Fields are only ever added within a schema version.
+///
+/// The document is written key by key and session by session, in the layout of Foundation's
+/// pretty printer with sorted keys, so a report with any number of sessions is never held whole.
 public struct JSONReportRenderer: ReportRenderer {
     public static let schema = "chatbill.report/1"
 
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func write(_ report: Report, to output: (String) -> Void) {
+        let document = ReportDocument(report)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(ReportDocument(report))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        func encoded(_ value: some Encodable, indent: String) -> String {
+            let text = String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : indent + $0.element }
+                .joined(separator: "\n")
+        }
+        func member(_ key: String, _ value: some Encodable) -> String {
+            "  \"\(key)\" : " + encoded(value, indent: "  ")
+        }
+        output(
+            "{\n"
+                + [
+                    member("days", document.days), member("inputs", document.inputs), member("policy", document.policy),
+                    member("provider", document.provider), member("schema", document.schema),
+                ].joined(separator: ",\n") + ",\n")
+        if report.bill.lines.count == 0 {
+            output(member("sessions", [ReportDocument.Session]()))
+        } else {
+            output("  \"sessions\" : [\n")
+            var chunk = ""
+            var isFirst = true
+            var clock = ZoneClock(report.timeZone)
+            for line in report.bill.lines {
+                chunk += (isFirst ? "    " : ",\n    ") + encoded(document.session(line, clock: &clock), indent: "    ")
+                isFirst = false
+                if chunk.utf8.count > 1 << 16 {
+                    output(chunk)
+                    chunk = ""
+                }
+            }
+            output(chunk + "\n  ]")
+        }
+        output(
+            ",\n" + [member("timeZone", document.timeZone), member("totals", document.totals)].joined(separator: ",\n")
+                + "\n}\n")
     }
 }
 
 /// The shape of `chatbill.report/1`.
-struct ReportDocument: Encodable {
+struct ReportDocument {
     struct Input: Encodable {
         let file: String
         let sha256: String
@@ -135,25 +172,21 @@ struct ReportDocument: Encodable {
     let timeZone: TimeZoneInfo
     let provider: [String]
     let policy: Policy
-    let sessions: [Session]
     let days: [Day]
     let totals: Totals
 
     init(_ report: Report) {
-        let transcript = report.transcript
+        let summary = report.summary
         let zone = report.timeZone
-        func reference(_ ref: SessionReasons.Reference) -> MessageReference {
-            MessageReference(line: ref.line, sender: ref.sender, time: ISOTimestamp.format(ref.instant, in: zone))
-        }
         inputs = [
             Input(
-                file: transcript.input.displayName, sha256: transcript.input.sha256, parser: transcript.parserName,
-                messages: transcript.messages.count, lines: transcript.input.lines.lineCount,
-                warnings: transcript.warningCount, dateOrder: transcript.dateOrder?.order.rawValue,
-                archive: transcript.input.container.map { Archive(file: $0.path, sha256: $0.sha256) },
-                date: transcript.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) })
+                file: summary.file.displayName, sha256: summary.file.sha256, parser: summary.parserName,
+                messages: summary.messageCount, lines: summary.file.lineCount, warnings: summary.warningCount,
+                dateOrder: summary.dateOrder?.order.rawValue,
+                archive: summary.file.container.map { Archive(file: $0.path, sha256: $0.sha256) },
+                date: summary.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) })
         ]
-        timeZone = TimeZoneInfo(identifier: zone.identifier, source: transcript.timeZone.source.rawValue)
+        timeZone = TimeZoneInfo(identifier: zone.identifier, source: summary.timeZone.source.rawValue)
         provider = report.provider.names
         let policy = report.policy
         self.policy = Policy(
@@ -162,27 +195,6 @@ struct ReportDocument: Encodable {
             rounding: RoundingRule(
                 incrementSeconds: policy.rounding.incrementSeconds, mode: policy.rounding.mode.rawValue,
                 per: policy.rounding.scope.rawValue))
-        sessions = report.bill.lines.map { line in
-            let session = line.session
-            let ending: Ending =
-                switch session.reasons.ending {
-                case .endOfExport: Ending(kind: "end-of-export", next: nil, silenceSeconds: nil)
-                case .silence(let next, let seconds):
-                    Ending(kind: "silence", next: reference(next), silenceSeconds: seconds)
-                }
-            return Session(
-                date: line.date, start: ISOTimestamp.format(session.start, in: zone),
-                end: ISOTimestamp.format(session.end, in: zone), billable: session.isBillable,
-                rawSeconds: line.rawSeconds, billedSeconds: line.billedSeconds,
-                providerMessages: session.providerMessages, clientMessages: session.clientMessages,
-                firstLine: session.lines.lowerBound, lastLine: session.lines.upperBound,
-                reasons: Reasons(
-                    openedBy: reference(session.reasons.openedBy), start: session.reasons.start.rawValue,
-                    silentWork: session.reasons.silentWork.map {
-                        SilentWork(after: reference($0.after), before: reference($0.before), seconds: $0.seconds)
-                    },
-                    ending: ending))
-        }
         days = report.bill.days.map {
             Day(
                 date: $0.date, rawSeconds: $0.rawSeconds, roundingSeconds: $0.roundingSeconds,
@@ -190,8 +202,34 @@ struct ReportDocument: Encodable {
         }
         totals = Totals(
             rawSeconds: report.bill.rawSeconds,
-            roundingSeconds: report.bill.billedSeconds - report.bill.lines.reduce(0) { $0 + $1.billedSeconds },
+            roundingSeconds: report.bill.billedSeconds - report.bill.linesBilledSeconds,
             billedSeconds: report.bill.billedSeconds, sessions: report.bill.billableSessions,
             unanswered: report.bill.unansweredSessions)
+    }
+
+    /// The `sessions` element of one bill line.
+    func session(_ line: Bill.Line, clock: inout ZoneClock) -> Session {
+        func format(_ instant: Date) -> String { ISOTimestamp.format(instant, clock: &clock) }
+        func reference(_ ref: SessionReasons.Reference) -> MessageReference {
+            MessageReference(line: ref.line, sender: ref.sender, time: format(ref.instant))
+        }
+        let session = line.session
+        let ending: Ending =
+            switch session.reasons.ending {
+            case .endOfExport: Ending(kind: "end-of-export", next: nil, silenceSeconds: nil)
+            case .silence(let next, let seconds):
+                Ending(kind: "silence", next: reference(next), silenceSeconds: seconds)
+            }
+        return Session(
+            date: line.date, start: format(session.start), end: format(session.end), billable: session.isBillable,
+            rawSeconds: line.rawSeconds, billedSeconds: line.billedSeconds,
+            providerMessages: session.providerMessages, clientMessages: session.clientMessages,
+            firstLine: session.lines.lowerBound, lastLine: session.lines.upperBound,
+            reasons: Reasons(
+                openedBy: reference(session.reasons.openedBy), start: session.reasons.start.rawValue,
+                silentWork: session.reasons.silentWork.map {
+                    SilentWork(after: reference($0.after), before: reference($0.before), seconds: $0.seconds)
+                },
+                ending: ending))
     }
 }

@@ -5,99 +5,119 @@ import Foundation
 public struct TableReportRenderer: ReportRenderer {
     public init() {}
 
-    public func render(_ report: Report) -> String {
-        let transcript = report.transcript
-        let zone = report.timeZone
-        var out = ""
+    public func write(_ report: Report, to output: (String) -> Void) {
+        let summary = report.summary
+        var header = ""
         func field(_ name: String, _ value: String) {
-            out += name.padded(to: 10) + value + "\n"
+            header += name.padded(to: 10) + value + "\n"
         }
-        field("file", transcript.input.displayName)
-        field("sha256", transcript.input.sha256)
-        if let archive = transcript.input.container { field("archive", "\(archive.path), sha256 \(archive.sha256)") }
+        field("file", summary.file.displayName)
+        field("sha256", summary.file.sha256)
+        if let archive = summary.file.container { field("archive", "\(archive.path), sha256 \(archive.sha256)") }
         field(
             "parser",
-            "\(transcript.parserName): \(transcript.messages.count) messages, "
-                + "\(transcript.input.lines.lineCount) lines, \(transcript.warningCount) warnings")
-        if let order = transcript.dateOrder { field("dates", order.summary) }
-        if let day = transcript.contextDate { field("date", day.summary) }
-        field("zone", transcript.timeZone.summary)
+            "\(summary.parserName): \(summary.messageCount) messages, "
+                + "\(summary.file.lineCount) lines, \(summary.warningCount) warnings")
+        if let order = summary.dateOrder { field("dates", order.summary) }
+        if let day = summary.contextDate { field("date", day.summary) }
+        field("zone", summary.timeZone.summary)
         field("provider", report.provider.summary)
         for (index, rule) in report.policy.summary.enumerated() {
             field(index == 0 ? "rules" : "", "\(rule.rule): \(rule.value)")
         }
-        out += "\n"
+        output(header + "\n")
 
-        var rows: [[String]] = [["date", "start-end", "raw", "billed", "provider/client", "lines"]]
-        var notes: [Int: [String]] = [:]
-        let linesByDay = Dictionary(grouping: report.bill.lines, by: \.date)
-        for day in report.bill.days {
-            for line in linesByDay[day.date] ?? [] {
-                let session = line.session
-                let lines = session.lines
-                let lineText =
-                    lines.lowerBound == lines.upperBound
-                    ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
-                let counts = "\(session.providerMessages)/\(session.clientMessages)"
-                if session.isBillable {
-                    let span = "\(clock(session.start, zone))-\(clock(session.end, zone))"
-                    rows.append([
-                        line.date, span, DurationText.format(seconds: line.rawSeconds),
-                        DurationText.format(seconds: line.billedSeconds), counts, lineText,
-                    ])
-                    notes[rows.count - 1] = session.reasons.silentWork.map { work in
-                        "silent work \(clock(work.after.instant, zone))-\(clock(work.before.instant, zone)) "
-                            + "(\(DurationText.format(seconds: work.seconds))), lines \(work.after.line)-\(work.before.line)"
-                    }
-                } else {
-                    rows.append([line.date, clock(session.start, zone), "unanswered", "-", counts, lineText])
-                }
+        let titles = ["date", "start-end", "raw", "billed", "provider/client", "lines"]
+        var widths = titles.map(\.count)
+        forEachRow(report) { row in
+            if case .session(let cells, _) = row {
+                for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], cell.count) }
             }
-            var dayNote = "day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
-            if day.roundingSeconds != 0 {
-                dayNote += ", rounding \(signed(day.roundingSeconds))"
-            }
-            dayNote += ", billed \(DurationText.format(seconds: day.billedSeconds))"
-            if day.unanswered > 0 { dayNote += " (\(day.unanswered) unanswered)" }
-            rows.append(["", dayNote])
         }
-        out += table(rows, notes: notes)
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell.padded(to: widths[column])
+            }.joined(separator: "  ") + "\n"
+        }
+        output(line(titles))
+        var chunk = ""
+        forEachRow(report) { row in
+            switch row {
+            case .session(let cells, let notes):
+                chunk += line(cells)
+                for note in notes { chunk += String(repeating: " ", count: widths[0] + 2) + "+ " + note + "\n" }
+            case .note(let note):
+                chunk += "  " + note + "\n"
+            }
+            if chunk.utf8.count > 1 << 16 {
+                output(chunk)
+                chunk = ""
+            }
+        }
+        output(chunk)
 
         let bill = report.bill
-        out += "\n"
         var total =
             "total: \(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
             + "\(bill.unansweredSessions) unanswered, "
             + "raw \(DurationText.format(seconds: bill.rawSeconds))"
         if bill.totalRoundingSeconds != 0 { total += ", rounding \(signed(bill.totalRoundingSeconds))" }
         total += ", billed \(DurationText.format(seconds: bill.billedSeconds)) (\(hours(bill.billedSeconds)) h)"
-        out += total + "\n"
-        return out
+        output("\n" + total + "\n")
     }
 
-    /// Rows with aligned columns; a row of two cells whose first is empty is a note across the table.
-    private func table(_ rows: [[String]], notes: [Int: [String]]) -> String {
-        let columns = rows.filter { $0.count > 2 }
-        let widths = (0..<rows[0].count).map { column in columns.map { $0[column].count }.max() ?? 0 }
-        var out = ""
-        for (index, row) in rows.enumerated() {
-            if row.count == 2 {
-                out += "  " + row[1] + "\n"
+    /// A row of the table: a session with the silences bridged in it, or a note across the table.
+    private enum Row {
+        case session(cells: [String], notes: [String])
+        case note(String)
+    }
+
+    /// The table's rows in order: each day's sessions, then the day's line.
+    private func forEachRow(_ report: Report, _ body: (Row) -> Void) {
+        var zoneClock = ZoneClock(report.timeZone)
+        func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
+        let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
+        let lines: AnySequence<Bill.Line> =
+            report.bill.linesAreInDateOrder
+            ? AnySequence(report.bill.lines)
+            : AnySequence(report.bill.lines.sorted { $0.date < $1.date })
+        var currentDay: String?
+        func closeDay() {
+            guard let date = currentDay, let day = days[date] else { return }
+            var note = "day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
+            if day.roundingSeconds != 0 { note += ", rounding \(signed(day.roundingSeconds))" }
+            note += ", billed \(DurationText.format(seconds: day.billedSeconds))"
+            if day.unanswered > 0 { note += " (\(day.unanswered) unanswered)" }
+            body(.note(note))
+        }
+        for line in lines {
+            if line.date != currentDay {
+                closeDay()
+                currentDay = line.date
+            }
+            let session = line.session
+            let lines = session.lines
+            let lineText =
+                lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
+            let counts = "\(session.providerMessages)/\(session.clientMessages)"
+            guard session.isBillable else {
+                body(
+                    .session(cells: [line.date, clock(session.start), "unanswered", "-", counts, lineText], notes: []))
                 continue
             }
-            let cells = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padded(to: widths[column])
+            let span = "\(clock(session.start))-\(clock(session.end))"
+            let notes = session.reasons.silentWork.map { work in
+                "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
+                    + "(\(DurationText.format(seconds: work.seconds))), lines \(work.after.line)-\(work.before.line)"
             }
-            out += cells.joined(separator: "  ") + "\n"
-            for note in notes[index] ?? [] {
-                out += String(repeating: " ", count: widths[0] + 2) + "+ " + note + "\n"
-            }
+            body(
+                .session(
+                    cells: [
+                        line.date, span, DurationText.format(seconds: line.rawSeconds),
+                        DurationText.format(seconds: line.billedSeconds), counts, lineText,
+                    ], notes: notes))
         }
-        return out
-    }
-
-    private func clock(_ instant: Date, _ zone: TimeZone) -> String {
-        ISOTimestamp.local(instant, in: zone).hourMinuteString
+        closeDay()
     }
 
     private func signed(_ seconds: Int) -> String {

@@ -45,14 +45,23 @@ public struct ProviderIdentity: Sendable, Hashable {
         return String(scalars).trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// The provider for `transcript`: the `--me` names when given (each must be a sender), else the
+    /// The provider for `transcript`; see `resolve(names:for:)` on a summary.
+    public static func resolve(names: [String], for transcript: Transcript) throws(ChatBillError) -> ProviderIdentity {
+        try resolve(names: names, for: transcript.summary)
+    }
+
+    /// The provider for an export: the `--me` names when given (each must be a sender), else the
     /// one inference that cannot be wrong: a 1:1 export named after the other party
     /// (`WhatsApp Chat with Alice.txt`, or an iOS `WhatsApp Chat - Alice.zip`) with exactly two senders.
     ///
     /// - Throws: `ChatBillError.needsChoice` listing the senders and how to choose.
-    public static func resolve(names: [String], for transcript: Transcript) throws(ChatBillError) -> ProviderIdentity {
-        let senders = transcript.senders
-        let file = transcript.input.displayName
+    public static func resolve(
+        names: [String], for summary: TranscriptSummary
+    ) throws(ChatBillError)
+        -> ProviderIdentity
+    {
+        let senders = summary.senders
+        let file = summary.file.displayName
         let listing = senders.map { "'\($0.name)' (\($0.messages) messages)" }.joined(separator: ", ")
         if !names.isEmpty {
             let identity = ProviderIdentity(names: names)
@@ -65,18 +74,13 @@ public struct ProviderIdentity: Sendable, Hashable {
             }
             return identity
         }
-        if !transcript.accountSenders.isEmpty {
-            return ProviderIdentity(names: transcript.accountSenders, source: .markedInExport)
+        if !summary.accountSenders.isEmpty {
+            return ProviderIdentity(names: summary.accountSenders, source: .markedInExport)
         }
-        for fileName in transcript.input.fileNames {
-            for prefix in ["WhatsApp Chat with ", "WhatsApp Chat - "] where fileName.hasPrefix(prefix) {
-                var other = String(fileName.dropFirst(prefix.count))
-                if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
-                let otherParty = ProviderIdentity(names: [other])
-                let others = senders.filter { !otherParty.isProvider($0.name) }
-                if senders.count == 2, others.count == 1 {
-                    return ProviderIdentity(names: [others[0].name], source: .inferredFromFileName(fileName))
-                }
+        for (fileName, otherParty) in namedOtherParties(summary.file.fileNames) {
+            let others = senders.filter { !otherParty.isProvider($0.name) }
+            if senders.count == 2, others.count == 1 {
+                return ProviderIdentity(names: [others[0].name], source: .inferredFromFileName(fileName))
             }
         }
         let example = senders.first.map { " (for example --me \"\($0.name)\")" } ?? ""
@@ -85,5 +89,28 @@ public struct ProviderIdentity: Sendable, Hashable {
                 .error, file: file,
                 "who is the provider? pass --me NAME\(example), repeatable for several names; the senders are "
                     + "\(listing)"))
+    }
+
+    /// The party each file name says the export is a chat with.
+    private static func namedOtherParties(_ fileNames: [String]) -> [(fileName: String, party: ProviderIdentity)] {
+        fileNames.flatMap { fileName in
+            ["WhatsApp Chat with ", "WhatsApp Chat - "].filter { fileName.hasPrefix($0) }.map { prefix in
+                var other = String(fileName.dropFirst(prefix.count))
+                if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
+                return (fileName, ProviderIdentity(names: [other]))
+            }
+        }
+    }
+
+    /// Who the provider will be, decided before any message is read, for a report read in one
+    /// pass: the `--me` names, else everyone but the party the file is named after. nil when only
+    /// the senders can tell. `resolve` confirms the guess once the senders are known.
+    public static func expected(names: [String], fileNames: [String]) -> (@Sendable (String) -> Bool)? {
+        if !names.isEmpty {
+            let identity = ProviderIdentity(names: names)
+            return { identity.isProvider($0) }
+        }
+        guard let other = namedOtherParties(fileNames).first?.party else { return nil }
+        return { !other.isProvider($0) }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A stretch of conversation that bills as one piece of work, with the reasons for its bounds.
-public struct Session: Sendable {
-    /// The participant messages of the session in time order (system lines excluded).
-    public let messages: [Message]
+/// Its messages are the `messageCount` participant messages that follow the previous session's in
+/// time order; `lines` says where they are in the export.
+public struct Session: Sendable, Hashable {
     /// Whether the provider wrote in it; an unanswered session bills nothing.
     public let isBillable: Bool
     /// Start of billable time (lead-in applied); for an unanswered session its first message.
@@ -12,24 +12,25 @@ public struct Session: Sendable {
     public let end: Date
     public let providerMessages: Int
     public let clientMessages: Int
-    public let reasons: SessionReasons
     /// The first and last line of the export the session's messages occupy.
     public let lines: ClosedRange<Int>
+    public let reasons: SessionReasons
 
     public init(
-        messages: [Message], isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int,
+        isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int, lines: ClosedRange<Int>,
         reasons: SessionReasons
     ) {
-        self.messages = messages
         self.isBillable = isBillable
         self.start = start
         self.end = end
         self.providerMessages = providerMessages
         self.clientMessages = clientMessages
+        self.lines = lines
         self.reasons = reasons
-        let first = messages.map(\.location.line).min() ?? 0
-        lines = first...(messages.map(\.lastLine).max() ?? first)
     }
+
+    /// The number of participant messages in the session.
+    public var messageCount: Int { providerMessages + clientMessages }
 
     /// Billable seconds before rounding; 0 for an unanswered session.
     public var rawSeconds: Int {

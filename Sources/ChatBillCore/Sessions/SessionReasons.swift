@@ -1,17 +1,21 @@
 import Foundation
 
 /// Why a session has the bounds it has, in terms of lines of the export.
-public struct SessionReasons: Sendable {
+public struct SessionReasons: Sendable, Hashable {
     /// A message the reasons point at.
     public struct Reference: Sendable, Hashable {
         public let line: Int
         public let sender: String
         public let instant: Date
 
-        init(_ message: Message) {
-            line = message.location.line
-            sender = message.sender
-            instant = message.instant
+        public init(line: Int, sender: String, instant: Date) {
+            self.line = line
+            self.sender = sender
+            self.instant = instant
+        }
+
+        init(_ input: SessionInput) {
+            self.init(line: input.line, sender: input.sender, instant: input.instant)
         }
     }
 
@@ -25,7 +29,7 @@ public struct SessionReasons: Sendable {
         }
     }
 
-    public enum Start: String, Sendable {
+    public enum Start: String, Sendable, CaseIterable {
         /// The provider's first message minus the lead-in.
         case leadIn = "lead-in"
         /// The client's first message, since the lead-in would start before the client opened.
@@ -47,4 +51,11 @@ public struct SessionReasons: Sendable {
     public let start: Start
     public let silentWork: [SilentWork]
     public let ending: Ending
+
+    public init(openedBy: Reference, start: Start, silentWork: [SilentWork], ending: Ending) {
+        self.openedBy = openedBy
+        self.start = start
+        self.silentWork = silentWork
+        self.ending = ending
+    }
 }

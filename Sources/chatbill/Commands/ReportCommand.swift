@@ -19,14 +19,20 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let report: Report
         do {
-            let transcript = try input.load()
-            let provider = try ProviderIdentity.resolve(names: rules.providerNames, for: transcript)
-            report = Report(transcript: transcript, provider: provider, policy: rules.policy)
+            if let streamed = try input.streamedReport(providerNames: rules.providerNames, policy: rules.policy) {
+                report = streamed
+            } else {
+                let transcript = try input.load()
+                let provider = try ProviderIdentity.resolve(names: rules.providerNames, for: transcript)
+                report = Report(transcript: transcript, provider: provider, policy: rules.policy)
+            }
         } catch {
             throw Terminal.fail(error)
         }
-        print(format.renderer.render(report), terminator: "")
-        if strict, report.transcript.warningCount > 0 { throw ExitCode(1) }
+        var output = OutputBuffer()
+        format.renderer.write(report) { output.write($0) }
+        output.flush()
+        if strict, report.summary.warningCount > 0 { throw ExitCode(1) }
     }
 }
 

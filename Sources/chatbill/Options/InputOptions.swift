@@ -44,8 +44,33 @@ struct InputOptions: ParsableArguments {
     /// Reads and parses the export, printing its diagnostics to standard error.
     func load() throws(ChatBillError) -> Transcript {
         let input = try InputFile.read(path: file)
-        let zone = try tz.map { name throws(ChatBillError) in try ZoneChoice.named(name, source: .flag) } ?? .machine
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
+        let transcript = try chosen.parse(input, options: parseOptions())
+        Terminal.report(transcript.diagnostics)
+        return transcript
+    }
+
+    /// The report on the export made while it streams past, for a file whose format can be read
+    /// that way; nil when the export has to be read whole (standard input, an archive, a format
+    /// without a streaming parser, or a file `StreamedReport` cannot order in one pass).
+    func streamedReport(providerNames: [String], policy: BillingPolicy) throws(ChatBillError) -> Report? {
+        guard file != "-" else { return nil }
+        let head = try InputFile.head(path: file)
+        guard !ZipChatArchive.isArchive(head) else { return nil }
+        let probe = DetectionProbe(fileName: ExportFile.fileName(of: file), head: head[...])
+        guard
+            let chosen = try ParserRegistry.standard.choose(for: probe, file: file, named: parser)
+                as? any StreamingTranscriptParser,
+            let report = try StreamedReport.make(
+                path: file, parser: chosen, options: parseOptions(), providerNames: providerNames, policy: policy)
+        else { return nil }
+        Terminal.report(report.summary.diagnostics)
+        return report
+    }
+
+    /// How to read the export's timestamps and which part of it, from the flags.
+    private func parseOptions() throws(ChatBillError) -> ParseOptions {
+        let zone = try tz.map { name throws(ChatBillError) in try ZoneChoice.named(name, source: .flag) } ?? .machine
         var layout: TimestampLayout?
         if let timeFormat {
             guard let parsed = TimestampLayout(timeFormat) else {
@@ -59,11 +84,7 @@ struct InputOptions: ParsableArguments {
         let csv = CSVParser.Options(
             columns: columns.map { $0.split(separator: ",").map { CSVParser.Column(name: String($0)) } },
             timeLayout: layout)
-        let transcript = try chosen.parse(
-            input,
-            options: ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day, csv: csv, chat: chat))
-        Terminal.report(transcript.diagnostics)
-        return transcript
+        return ParseOptions(timeZone: zone, dateOrder: dateOrder?.order, date: date?.day, csv: csv, chat: chat)
     }
 }
 

@@ -2,7 +2,7 @@
 /// quotes as `> …`, attachments as `[attachment](./media/…)`. The line grammar is the one
 /// WhatsApp's iOS export uses, so this parser reads with the WhatsApp engine and Signal's words;
 /// it claims files named `chat.md` and files whose stamps are all `[YYYY-MM-DD …]`.
-public struct SignalParser: TranscriptParser {
+public struct SignalParser: StreamingTranscriptParser {
     public var name: String { engine.name }
     public var displayName: String { engine.displayName }
     public var fileExtensions: [String] { engine.fileExtensions }
@@ -26,5 +26,11 @@ public struct SignalParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         try engine.parse(input, options: options)
+    }
+
+    public func stream(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary {
+        try engine.stream(path: path, options: options, blockSize: blockSize, to: consume)
     }
 }

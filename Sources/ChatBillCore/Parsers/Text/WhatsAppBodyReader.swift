@@ -30,7 +30,7 @@ struct WhatsAppBodyReader {
         callPrefixes = bytes(vocabulary.callPrefixes)
         editedMarkers = bytes(vocabulary.editedMarkers)
         systemPhrases = bytes(vocabulary.systemPhrases)
-        encryptionNotices = bytes(vocabulary.systemPhrases.filter { $0.contains("encrypt") })
+        encryptionNotices = bytes(vocabulary.encryptionNotices)
     }
 
     /// Reads the body that starts at `start`; `firstLineEnd` ends the header line and `end` the

@@ -66,111 +66,98 @@ public struct WhatsAppParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let outcome = input.bytes.withUnsafeBufferPointer { buffer -> Result<Transcript, ChatBillError> in
+            let block = BlockReader.Block(
+                bytes: buffer, base: 0, lines: 0..<buffer.count, firstLineNumber: 1, isLast: true)
             var survey = WhatsAppSurvey()
-            for line in LineReader(buffer) {
-                if let header = scanner.match(buffer, line: line.content) { survey.record(header, line: line.number) }
-            }
-            switch survey.dateOrders(file: input.displayName, forced: options.dateOrder) {
-            case .success(let orders):
-                return readMessages(
-                    buffer, input: input, orders: orders, shapes: survey.acceptedShapes, zone: options.timeZone)
+            _ = self.survey(block, into: &survey)
+            let reader: WhatsAppMessageReader
+            switch messageReader(survey, file: input.displayName, options: options) {
+            case .success(let made): reader = made
             case .failure(let error): return .failure(error)
             }
+            var messages: [Message] = []
+            messages.reserveCapacity(input.lines.lineCount)
+            var reading = reader
+            _ = reading.read(block) { read, bytes in
+                var text = bytes.string(read.body.text)
+                if read.hasCarriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+                messages.append(
+                    Message(
+                        instant: read.instant, timestampText: bytes.string(read.timestamp),
+                        sender: read.body.sender.map(bytes.string) ?? "", text: text, kind: read.body.kind,
+                        isEdited: read.body.isEdited, location: InputLocation(line: read.line, column: 1),
+                        lastLine: read.lastLine, byteRange: read.byteRange))
+            }
+            guard !messages.isEmpty else { return .failure(reading.noMessagesError) }
+            return .success(
+                Transcript(
+                    input: input, parserName: name, messages: messages, diagnostics: reading.diagnostics,
+                    timeZone: options.timeZone, dateOrder: reader.dateOrder))
         }
         return try outcome.get()
     }
 
-    /// A message whose header has been read and whose continuation lines are still coming.
-    private struct OpenMessage {
-        let header: WhatsAppHeader
-        let civil: CivilDateTime
-        let line: Int
-        let lineStart: Int
-        let headerLineEnd: Int
-        var end: Int
-        var lastLine: Int
-        var hasCarriageReturns: Bool
+    /// The first pass over one block: every header's shape and date evidence.
+    private func survey(_ block: BlockReader.Block, into survey: inout WhatsAppSurvey) -> BlockReader.Progress {
+        var lines = block.lineReader
+        while let line = lines.next() {
+            if let header = scanner.match(block.bytes, line: line.content) { survey.record(header, line: line.number) }
+        }
+        return BlockReader.Progress(keepFrom: .max, lastLine: lines.lastNumber)
     }
 
-    private func readMessages(
-        _ bytes: UnsafeBufferPointer<UInt8>, input: InputFile, orders: WhatsAppSurvey.DateOrders, shapes: Set<UInt32>,
-        zone: ZoneChoice
-    ) -> Result<Transcript, ChatBillError> {
-        let file = input.displayName
-        var messages: [Message] = []
-        messages.reserveCapacity(input.lines.lineCount)
-        var diagnostics: [Diagnostic] = []
-        var resolver = LocalTimeResolver(timeZone: zone.timeZone)
-        var pending: OpenMessage?
-        var strayLines = StrayLines(
-            file: file, message: "line before the first message does not start like a message; it is not billed")
-
-        func finish(_ message: OpenMessage) {
-            let (instant, resolution) = resolver.instant(of: message.civil)
-            let timestampText = bytes.string(message.header.timestampStart..<message.header.timestampEnd)
-            if resolution == .nonexistent {
-                diagnostics.append(
-                    resolver.skippedTimeWarning(file: file, line: message.line, wallClock: timestampText))
-            }
-            let body = bodyReader.read(
-                bytes, style: message.header.style, start: message.header.bodyStart,
-                firstLineEnd: message.headerLineEnd, end: message.end)
-            var text = bytes.string(body.text)
-            if message.hasCarriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-            messages.append(
-                Message(
-                    instant: instant, timestampText: timestampText, sender: body.sender.map(bytes.string) ?? "",
-                    text: text, kind: body.kind, isEdited: body.isEdited,
-                    location: InputLocation(line: message.line, column: 1), lastLine: message.lastLine,
-                    byteRange: message.lineStart..<message.end))
+    /// The second pass, set up with what the first learnt.
+    private func messageReader(
+        _ survey: WhatsAppSurvey, file: String, options: ParseOptions
+    ) -> Result<
+        WhatsAppMessageReader, ChatBillError
+    > {
+        survey.dateOrders(file: file, forced: options.dateOrder).map { orders in
+            WhatsAppMessageReader(
+                file: file, parserName: name, scanner: scanner, bodyReader: bodyReader, orders: orders,
+                shapes: survey.acceptedShapes, zone: options.timeZone)
         }
+    }
+}
 
-        for line in LineReader(bytes) {
-            if let header = scanner.match(bytes, line: line.content) {
-                if !shapes.contains(header.shape) {
-                    diagnostics.append(
-                        Diagnostic(
-                            .note, file: file, at: InputLocation(line: line.number, column: 1),
-                            "looks like a message header but is written unlike the rest of the file; "
-                                + "kept as text of the message before it"))
-                } else if let civil = header.civil(order: orders.order(of: header)) {
-                    if let previous = pending { finish(previous) }
-                    pending = OpenMessage(
-                        header: header, civil: civil, line: line.number, lineStart: line.content.lowerBound,
-                        headerLineEnd: line.content.upperBound, end: line.content.upperBound, lastLine: line.number,
-                        hasCarriageReturns: false)
-                    continue
-                } else {
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, file: file, at: InputLocation(line: line.number, column: 1),
-                            "'\(bytes.string(header.timestampStart..<header.timestampEnd))' is not a real date and "
-                                + "time read as \(orders.order(of: header).rawValue); the line is kept as text of the message "
-                                + "before it"))
+extension WhatsAppParser: StreamingTranscriptParser {
+    /// Reads the file twice in blocks: the first pass surveys the headers (and hashes the file),
+    /// the second reads messages, building a String only once per distinct sender.
+    public func stream(
+        path: String, options: ParseOptions, blockSize: Int,
+        to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary {
+        let file = try BlockReader(path: path, blockSize: blockSize)
+        var survey = WhatsAppSurvey()
+        let totals = try file.forEachBlock(hashing: true) { self.survey($0, into: &survey) }
+        var reader = try messageReader(survey, file: path, options: options).get()
+        var senders = SenderNames()
+        var tally = SenderTally()
+        let again = try file.forEachBlock { block in
+            reader.read(block) { read, bytes in
+                var sender = ""
+                var senderID = -1
+                if let range = read.body.sender {
+                    senderID = senders.intern(bytes, range)
+                    sender = senders.names[senderID]
+                    if read.body.kind.isParticipantActivity { tally.add(id: senderID, name: sender) }
                 }
-            }
-            if var current = pending {
-                current.end = line.content.upperBound
-                current.lastLine = line.number
-                current.hasCarriageReturns = current.hasCarriageReturns || line.hadCarriageReturn
-                pending = current
-            } else if !bytes.trimmed(line.content).isEmpty, let warning = strayLines.add(line: line.number) {
-                diagnostics.append(warning)
+                consume(
+                    MessageEvent(
+                        instant: read.instant, sender: sender, senderID: senderID, kind: read.body.kind,
+                        line: read.line, lastLine: read.lastLine))
             }
         }
-        if let last = pending { finish(last) }
-        if let summary = strayLines.summary { diagnostics.append(summary) }
-        guard !messages.isEmpty else {
-            return .failure(
-                .unreadableInput(
-                    Diagnostic(
-                        .error, file: file, at: InputLocation(line: 1, column: 1),
-                        "no line of this file starts like a \(name) message ('31/12/24, 21:05 - Name: text' "
-                            + "or '[31/12/24, 21:05:33] Name: text')")))
+        guard again.byteCount == totals.byteCount else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "changed while it was being read; read it again"))
         }
-        return .success(
-            Transcript(
-                input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-                dateOrder: orders.main))
+        guard reader.messageCount > 0 else { throw reader.noMessagesError }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return TranscriptSummary(
+            file: ExportFile(
+                displayName: path, sha256: totals.sha256 ?? "", lineCount: totals.lineCount,
+                modificationDate: modified),
+            parserName: name, messageCount: reader.messageCount, diagnostics: reader.diagnostics,
+            timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: tally.senders)
     }
 }

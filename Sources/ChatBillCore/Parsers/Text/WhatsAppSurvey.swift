@@ -30,9 +30,16 @@ struct WhatsAppSurvey {
     }
 
     private var evidenceByShape: [UInt32: Evidence] = [:]
+    /// The shape of the last header recorded (nearly every header has the file's main shape), so
+    /// that recording one rarely looks up the dictionary.
+    private var current: (shape: UInt32, evidence: Evidence)?
 
     mutating func record(_ header: WhatsAppHeader, line: Int) {
-        var evidence = evidenceByShape[header.shape] ?? Evidence(firstLine: line)
+        if current?.shape != header.shape {
+            if let current { evidenceByShape[current.shape] = current.evidence }
+            current = (header.shape, evidenceByShape[header.shape] ?? Evidence(firstLine: line))
+        }
+        var evidence = current!.evidence
         evidence.count += 1
         if header.isYearFirst {
             evidence.yearFirstLine = evidence.yearFirstLine ?? line
@@ -46,11 +53,19 @@ struct WhatsAppSurvey {
                 evidence.ambiguousLine = evidence.ambiguousLine ?? line
             }
         }
-        evidenceByShape[header.shape] = evidence
+        current!.evidence = evidence
+    }
+
+    /// Every shape's evidence, the current one included.
+    private var allEvidence: [UInt32: Evidence] {
+        var all = evidenceByShape
+        if let current { all[current.shape] = current.evidence }
+        return all
     }
 
     /// The header shapes of this file.
     var acceptedShapes: Set<UInt32> {
+        let evidenceByShape = allEvidence
         let most = evidenceByShape.values.map(\.count).max() ?? 0
         return Set(evidenceByShape.filter { $0.value.count >= 2 || most < 3 }.keys)
     }
@@ -87,6 +102,7 @@ struct WhatsAppSurvey {
     /// (one export never mixes orders within a shape), a shape whose dates are all ambiguous by
     /// the whole file's; `forced` (`--date-order`) for every shape.
     func dateOrders(file: String, forced: DateOrder?) -> Result<DateOrders, ChatBillError> {
+        let evidenceByShape = allEvidence
         let shapes = acceptedShapes.sorted { evidenceByShape[$0]!.count > evidenceByShape[$1]!.count }
         if let forced {
             return .success(DateOrders(main: DateOrderChoice(forced, source: .flag), byShape: [:]))

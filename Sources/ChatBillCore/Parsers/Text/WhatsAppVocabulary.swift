@@ -24,6 +24,9 @@ public struct WhatsAppVocabulary: Sendable {
     public var editedMarkers: [String]
     /// Pieces of text that make a line written by the app (on iOS such lines carry an author).
     public var systemPhrases: [String]
+    /// Beginnings of the app's notice that the chat is encrypted, which iOS writes with an author
+    /// and without the mark it puts on its other lines.
+    public var encryptionNotices: [String]
 
     /// What WhatsApp for Android and iOS writes, in every locale known so far.
     public static let standard = WhatsAppVocabulary(
@@ -44,14 +47,26 @@ public struct WhatsAppVocabulary: Sendable {
             // German iOS.
             "Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen",
             "Dokument weggelassen", "GIF weggelassen",
+            // Android without media in Spanish, Portuguese, Italian, Dutch, Russian and Turkish, as
+            // other parsers' tests and analyses of real exports write them.
+            "<Multimedia omitido>", "<Mídia oculta>", "<Arquivo de mídia oculto>", "<Media omessi>",
+            "<Media weggelaten>", "<Без медиафайлов>", "<Medya dahil edilmedi>",
         ],
         attachmentSuffixes: [
             " (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (fichier joint)", " (arquivo anexado)",
+            " (bestand bijgevoegd)", " (dosya ekli)", " (файл добавлен)",
         ],
         attachmentPrefixes: ["<attached: ", "<Anhang: "],
         deletedTexts: [
             "This message was deleted", "This message was deleted.", "You deleted this message",
             "You deleted this message.", "Diese Nachricht wurde gelöscht.", "Du hast diese Nachricht gelöscht.",
+            // Spanish, French, Portuguese, Italian, Dutch, Russian, Turkish: old and new wordings.
+            "Se eliminó este mensaje.", "Este mensaje fue eliminado", "Eliminaste este mensaje",
+            "Eliminaste este mensaje.", "Ce message a été supprimé", "Ce message a été supprimé.",
+            "Vous avez supprimé ce message", "Mensagem apagada", "Esta mensagem foi apagada",
+            "Essa mensagem foi apagada",
+            "Questo messaggio è stato eliminato", "Hai eliminato questo messaggio", "Dit bericht is verwijderd",
+            "Je hebt dit bericht verwijderd", "Данное сообщение удалено", "Bu mesaj silindi", "Bu mesajı sildiniz",
         ],
         callPrefixes: [
             "Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
@@ -61,12 +76,6 @@ public struct WhatsAppVocabulary: Sendable {
             "<This message was edited>", "<This message was edited.>", "<Diese Nachricht wurde bearbeitet.>",
         ],
         systemPhrases: [
-            "Messages and calls are end-to-end encrypted",
-            "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
-            "Messages to this group are now secured with end-to-end encryption",
-            "Messages you send to this group are now secured with end-to-end encryption",
-            "Messages to this chat and calls are now secured with end-to-end encryption",
-            "Сообщения в данной группе теперь защищены сквозным шифрованием",
             "This business uses a secure service from Meta",
             "This chat is with a business account",
             "created group", "created this group", "changed the subject", "changed this group's icon",
@@ -75,6 +84,20 @@ public struct WhatsAppVocabulary: Sendable {
             "You're now an admin", "You are now an admin", "turned on disappearing messages",
             "turned off disappearing messages", "changed their phone number", "added", "removed", "left",
             "You were added", "created the group", "hat die Gruppe erstellt",
+        ],
+        encryptionNotices: [
+            "Messages and calls are end-to-end encrypted",
+            "Messages to this group are now secured with end-to-end encryption",
+            "Messages you send to this group are now secured with end-to-end encryption",
+            "Messages to this chat and calls are now secured with end-to-end encryption",
+            "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",
+            "Los mensajes y las llamadas están cifrados de extremo a extremo",
+            "Les messages et les appels sont chiffrés de bout en bout",
+            "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
+            "Mensagens e chamadas são protegidas com a criptografia de ponta a ponta",
+            "I messaggi e le chiamate sono crittografati end-to-end",
+            "Сообщения и звонки защищены сквозным шифрованием",
+            "Сообщения в данной группе теперь защищены сквозным шифрованием",
         ]
     )
 
@@ -89,6 +112,7 @@ public struct WhatsAppVocabulary: Sendable {
         deletedTexts: ["(This message was deleted)"],
         callPrefixes: [],
         editedMarkers: [],
-        systemPhrases: []
+        systemPhrases: [],
+        encryptionNotices: []
     )
 }

@@ -1,0 +1,215 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The lines of a bill in session order. The first thousand are kept in memory; a longer bill is
+/// moved to an anonymous temporary file and read back line by line, so a report on years of chat
+/// needs no more memory than one on a week. Written once by `BillBuilder`, then only read.
+public final class BillLines: Sequence, @unchecked Sendable {
+    static let memoryLimit = 1024
+
+    private var memory: [Bill.Line] = []
+    private var file: UnsafeMutablePointer<FILE>?
+    private var spooledBytes = 0
+    public private(set) var count = 0
+
+    init() {}
+
+    deinit {
+        if let file { fclose(file) }
+    }
+
+    func append(_ line: Bill.Line) {
+        count += 1
+        if file == nil {
+            memory.append(line)
+            if memory.count > Self.memoryLimit, let spool = tmpfile() {
+                file = spool
+                for kept in memory { write(kept) }
+                memory = []
+            }
+        } else {
+            write(line)
+        }
+    }
+
+    /// Makes every written line readable; called once, after the last `append`.
+    func finishWriting() {
+        if let file { fflush(file) }
+    }
+
+    private func write(_ line: Bill.Line) {
+        var record = SpoolRecord()
+        record.encode(line)
+        var length = UInt32(record.bytes.count)
+        _ = withUnsafeBytes(of: &length) { fwrite($0.baseAddress, 1, 4, file) }
+        _ = record.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        spooledBytes += 4 + record.bytes.count
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private var memory: IndexingIterator<[Bill.Line]>
+        private let descriptor: Int32?
+        private let end: Int
+        private var offset = 0
+        private var buffer: [UInt8] = []
+        private var position = 0
+
+        init(_ lines: BillLines) {
+            memory = lines.memory.makeIterator()
+            descriptor = lines.file.map { fileno($0) }
+            end = lines.spooledBytes
+        }
+
+        public mutating func next() -> Bill.Line? {
+            guard let descriptor else { return memory.next() }
+            guard fill(4, descriptor) else { return nil }
+            var length: UInt32 = 0
+            withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: buffer[position..<position + 4]) }
+            position += 4
+            guard fill(Int(length), descriptor) else { return nil }
+            var reader = SpoolRecord.Reader(buffer[position..<position + Int(length)])
+            position += Int(length)
+            return reader.line()
+        }
+
+        /// Makes at least `count` unread bytes available; false at the end of the spool.
+        private mutating func fill(_ count: Int, _ descriptor: Int32) -> Bool {
+            if buffer.count - position >= count { return true }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            let wanted = Swift.max(count - buffer.count, 64 * 1024)
+            let available = Swift.min(wanted, end - offset)
+            guard available > 0 else { return buffer.count >= count }
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: available))
+            let read = buffer.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + start, available, off_t(offset))
+            }
+            guard read > 0 else {
+                buffer.removeSubrange(start...)
+                return false
+            }
+            buffer.removeSubrange((start + read)...)
+            offset += read
+            return buffer.count >= count
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(self) }
+
+    public var underestimatedCount: Int { count }
+}
+
+/// The bytes of one bill line in the spool: fixed-width numbers and length-prefixed strings.
+struct SpoolRecord {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func encode(_ line: Bill.Line) {
+        string(line.date)
+        int(line.rawSeconds)
+        int(line.billedSeconds)
+        let session = line.session
+        int(session.isBillable ? 1 : 0)
+        date(session.start)
+        date(session.end)
+        int(session.providerMessages)
+        int(session.clientMessages)
+        int(session.lines.lowerBound)
+        int(session.lines.upperBound)
+        let reasons = session.reasons
+        reference(reasons.openedBy)
+        int(SessionReasons.Start.allCases.firstIndex(of: reasons.start)!)
+        int(reasons.silentWork.count)
+        for work in reasons.silentWork {
+            reference(work.after)
+            reference(work.before)
+        }
+        switch reasons.ending {
+        case .endOfExport: int(0)
+        case .silence(let next, let seconds):
+            int(1)
+            reference(next)
+            int(seconds)
+        }
+    }
+
+    private mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value)) { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func date(_ value: Date) {
+        withUnsafeBytes(of: value.timeIntervalSince1970) { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func string(_ value: String) {
+        int(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    private mutating func reference(_ value: SessionReasons.Reference) {
+        int(value.line)
+        string(value.sender)
+        date(value.instant)
+    }
+
+    /// Reads back what `encode` wrote.
+    struct Reader {
+        private let bytes: ArraySlice<UInt8>
+        private var position: Int
+
+        init(_ bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            position = bytes.startIndex
+        }
+
+        mutating func line() -> Bill.Line {
+            let date = string()
+            let raw = int()
+            let billed = int()
+            let isBillable = int() == 1
+            let start = self.date()
+            let end = self.date()
+            let provider = int()
+            let client = int()
+            let lines = int()...int()
+            let openedBy = reference()
+            let startReason = SessionReasons.Start.allCases[int()]
+            let silentWork = (0..<int()).map { _ in SessionReasons.SilentWork(after: reference(), before: reference()) }
+            let ending: SessionReasons.Ending = int() == 0 ? .endOfExport : .silence(next: reference(), seconds: int())
+            let session = Session(
+                isBillable: isBillable, start: start, end: end, providerMessages: provider, clientMessages: client,
+                lines: lines,
+                reasons: SessionReasons(openedBy: openedBy, start: startReason, silentWork: silentWork, ending: ending))
+            return Bill.Line(session: session, date: date, rawSeconds: raw, billedSeconds: billed)
+        }
+
+        private mutating func int() -> Int {
+            var value: Int64 = 0
+            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[position..<position + 8]) }
+            position += 8
+            return Int(value)
+        }
+
+        private mutating func date() -> Date {
+            var value: Double = 0
+            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[position..<position + 8]) }
+            position += 8
+            return Date(timeIntervalSince1970: value)
+        }
+
+        private mutating func string() -> String {
+            let count = int()
+            defer { position += count }
+            return String(decoding: bytes[position..<position + count], as: UTF8.self)
+        }
+
+        private mutating func reference() -> SessionReasons.Reference {
+            SessionReasons.Reference(line: int(), sender: string(), instant: date())
+        }
+    }
+}

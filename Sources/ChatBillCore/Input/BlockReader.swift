@@ -1,0 +1,130 @@
+import Crypto
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a file in blocks of whole lines, so that a file of any size is read in the memory of a
+/// block or two. A consumer may ask to keep bytes it has already seen (the start of a message
+/// whose last line is still to come): they are moved in front of the next block, so a message is
+/// always in one piece of memory.
+struct BlockReader {
+    /// One block: the bytes kept from before, then new whole lines.
+    struct Block {
+        /// Valid only during the call that receives the block.
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The offset in the file of `bytes[0]`.
+        let base: Int
+        /// The lines not handed out before, as indices into `bytes`: whole lines, except that the
+        /// last block may end without a newline.
+        let lines: Range<Int>
+        /// The number of the first line in `lines`.
+        let firstLineNumber: Int
+        let isLast: Bool
+
+        var lineReader: LineReader { LineReader(bytes, lines: lines, firstNumber: firstLineNumber) }
+    }
+
+    /// What a consumer did with a block.
+    struct Progress {
+        /// The file offset of the first byte the consumer still needs (`Int.max` for none).
+        var keepFrom: Int
+        /// The number of the last line the consumer read.
+        var lastLine: Int
+    }
+
+    /// What reading the whole file found.
+    struct Totals {
+        let byteCount: Int
+        let lineCount: Int
+        /// Lower-case hexadecimal SHA-256, when asked for.
+        let sha256: String?
+    }
+
+    static let defaultBlockSize = 1 << 20
+
+    let path: String
+    let blockSize: Int
+
+    /// - Throws: `ChatBillError.unreadableInput` when the file cannot be opened.
+    init(path: String, blockSize: Int = defaultBlockSize) throws(ChatBillError) {
+        guard let probe = fopen(path, "rb") else {
+            throw .unreadableInput(
+                Diagnostic(.error, file: path, "cannot be read (check that it exists and its permissions)"))
+        }
+        fclose(probe)
+        self.path = path
+        self.blockSize = max(1, blockSize)
+    }
+
+    /// Hands every block to `body` in file order.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` when reading fails part way.
+    func forEachBlock(hashing: Bool = false, _ body: (Block) -> Progress) throws(ChatBillError) -> Totals {
+        guard let file = fopen(path, "rb") else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
+        }
+        defer { fclose(file) }
+        var hasher = SHA256()
+        var capacity = 2 * blockSize
+        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { storage.deallocate() }
+        var filled = 0
+        var base = 0
+        var linesStart = 0
+        var nextLine = 1
+        var isLast = false
+        while !isLast {
+            if capacity - filled < blockSize {
+                capacity = max(2 * capacity, filled + blockSize)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: storage, count: filled)
+                storage.deallocate()
+                storage = grown
+            }
+            let count = fread(storage + filled, 1, blockSize, file)
+            if count < blockSize {
+                guard ferror(file) == 0 else {
+                    throw .unreadableInput(Diagnostic(.error, file: path, "could not be read to the end"))
+                }
+                isLast = feof(file) != 0
+            }
+            if hashing, count > 0 {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: storage + filled, count: count))
+            }
+            filled += count
+            let linesEnd: Int
+            if isLast {
+                linesEnd = filled
+            } else if let newline = Self.lastNewline(storage + linesStart, count: filled - linesStart) {
+                linesEnd = linesStart + newline + 1
+            } else {
+                continue  // a line longer than a block: read on
+            }
+            let block = Block(
+                bytes: UnsafeBufferPointer(start: storage, count: filled), base: base, lines: linesStart..<linesEnd,
+                firstLineNumber: nextLine, isLast: isLast)
+            let progress = body(block)
+            nextLine = progress.lastLine + 1
+            let keep = max(0, min(progress.keepFrom - base, linesEnd))
+            memmove(storage, storage + keep, filled - keep)
+            filled -= keep
+            base += keep
+            linesStart = linesEnd - keep
+        }
+        return Totals(
+            byteCount: base + filled, lineCount: nextLine - 1,
+            sha256: hashing ? ExportFile.hex(hasher.finalize()) : nil)
+    }
+
+    private static func lastNewline(_ start: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        var index = count - 1
+        while index >= 0 {
+            if start[index] == 0x0A { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A parser that can read a file in blocks and hand on each message as it is read, so that a
+/// report on an export of any size is made in the memory of a block or two.
+public protocol StreamingTranscriptParser: TranscriptParser {
+    /// Reads the file at `path`, calling `consume` with each message in file order, and returns
+    /// what a report says about the file. `blockSize` is the size of each read.
+    ///
+    /// - Throws: what `parse` throws for the same file.
+    func stream(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary
+}
+
+/// One message as a streaming parser hands it on: what billing needs, without its text.
+public struct MessageEvent: Sendable {
+    public let instant: Date
+    public let sender: String
+    /// The same number for every message of the same sender in one read, counted from 0.
+    public let senderID: Int
+    public let kind: MessageKind
+    public let line: Int
+    public let lastLine: Int
+}
+
+/// Turns sender names read as bytes into Strings once per distinct name, with a small dense id
+/// each, so that reading a message does not build a String for its sender.
+struct SenderNames {
+    private var idsByHash: [UInt64: Int] = [:]
+    private var bytesByID: [[UInt8]] = []
+    private(set) var names: [String] = []
+
+    /// The id and name of the sender written in `range` of `bytes`.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
+        if let id = idsByHash[hash], bytes.range(range, equals: bytesByID[id]) { return id }
+        if let id = bytesByID.firstIndex(where: { bytes.range(range, equals: $0) }) { return id }
+        let id = names.count
+        bytesByID.append(Array(bytes[range]))
+        names.append(bytes.string(range))
+        if idsByHash[hash] == nil { idsByHash[hash] = id }
+        return id
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A report made while the export streams past: messages go straight from the parser through a
+/// reorder window into the sessionizer and the bill, and no message is kept. Gives the same report
+/// as reading the whole transcript first (a test holds the two together).
+public enum StreamedReport {
+    /// How many messages the reorder window holds.
+    public static let windowCapacity = 4096
+
+    /// The report on the file at `path`, or nil when this file has to be read whole: the provider
+    /// cannot be told before the senders are known (no `--me` and no name in the file name), or
+    /// the export lists messages further out of time order than the window holds.
+    ///
+    /// - Throws: what the parser throws, and `ProviderIdentity.resolve`'s errors.
+    public static func make(
+        path: String, parser: any StreamingTranscriptParser, options: ParseOptions, providerNames: [String],
+        policy: BillingPolicy, blockSize: Int = 1 << 20, windowCapacity: Int = windowCapacity
+    ) throws(ChatBillError) -> Report? {
+        let fileNames = [ExportFile.fileName(of: path)]
+        guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
+        var isProviderByID: [Bool?] = []
+        var window = ReorderWindow(capacity: windowCapacity)
+        var sessions = SessionBuilder(policy: policy)
+        var bill = BillBuilder(rounding: policy.rounding, timeZone: options.timeZone.timeZone)
+        var order = 0
+        func sessionize(_ input: SessionInput) {
+            if let closed = sessions.add(input) { bill.add(closed) }
+        }
+        let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
+            guard event.kind.isParticipantActivity, !window.overflowed else { return }
+            var isProvider: Bool
+            if event.senderID >= 0 {
+                while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
+                isProvider = isProviderByID[event.senderID] ?? expected(event.sender)
+                isProviderByID[event.senderID] = isProvider
+            } else {
+                isProvider = expected(event.sender)
+            }
+            let input = SessionInput(
+                instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
+                lastLine: event.lastLine, order: order)
+            order += 1
+            if let released = window.push(input) { sessionize(released) }
+        }
+        guard !window.overflowed else { return nil }
+        for input in window.drain() { sessionize(input) }
+        if let last = sessions.finish() { bill.add(last) }
+        let provider = try ProviderIdentity.resolve(names: providerNames, for: summary)
+        guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }
+        return Report(summary: summary, provider: provider, policy: policy, bill: bill.finish())
+    }
+}

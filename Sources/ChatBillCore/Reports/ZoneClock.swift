@@ -1,0 +1,32 @@
+import Foundation
+
+/// The wall clock of instants in one zone, asking the zone database once per stretch between two
+/// offset changes instead of once per instant (reports turn every session's bounds into local
+/// times, and the zone database is slow to ask).
+struct ZoneClock {
+    let zone: TimeZone
+    private var validFrom = Double.infinity
+    private var validUntil = -Double.infinity
+    private var offset = 0
+
+    init(_ zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// Seconds east of UTC at `instant`.
+    mutating func offset(at instant: Date) -> Int {
+        let seconds = instant.timeIntervalSince1970
+        if seconds >= validFrom, seconds < validUntil { return offset }
+        offset = zone.secondsFromGMT(for: instant)
+        validFrom = seconds
+        validUntil = zone.nextDaylightSavingTimeTransition(after: instant)?.timeIntervalSince1970 ?? .infinity
+        return offset
+    }
+
+    /// The wall clock at `instant` (fractions of a second dropped).
+    mutating func local(_ instant: Date) -> CivilDateTime {
+        let offset = offset(at: instant)
+        return CivilDateTime(
+            secondsSinceEpochAsUTC: Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(offset))
+    }
+}

@@ -1,0 +1,54 @@
+/// Puts messages that an export lists slightly out of time order (a message written offline and
+/// delivered later) back in time order while they stream past, holding at most `capacity` of
+/// them. A message that is earlier than one already let out comes too late for the window;
+/// `overflowed` then says the stream cannot be ordered this way and must be sorted whole.
+///
+/// The held messages are kept sorted in a ring: a message in order is appended in constant time,
+/// one out of order is moved back to its place.
+struct ReorderWindow {
+    let capacity: Int
+    private var ring: [SessionInput?]
+    private var head = 0
+    private var count = 0
+    private var lastReleased: SessionInput?
+    private(set) var overflowed = false
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        ring = Array(repeating: nil, count: self.capacity + 1)
+    }
+
+    /// Adds a message; returns the earliest one held when the window is full.
+    mutating func push(_ input: SessionInput) -> SessionInput? {
+        if let lastReleased, SessionInput.precedes(input, lastReleased) { overflowed = true }
+        var index = count
+        while index > 0, SessionInput.precedes(input, ring[slot(index - 1)]!) {
+            ring[slot(index)] = ring[slot(index - 1)]
+            index -= 1
+        }
+        ring[slot(index)] = input
+        count += 1
+        guard count > capacity else { return nil }
+        let earliest = popEarliest()
+        lastReleased = earliest
+        return earliest
+    }
+
+    /// Everything still held, earliest first.
+    mutating func drain() -> [SessionInput] {
+        var ordered: [SessionInput] = []
+        ordered.reserveCapacity(count)
+        while count > 0 { ordered.append(popEarliest()) }
+        return ordered
+    }
+
+    private mutating func popEarliest() -> SessionInput {
+        let earliest = ring[head]!
+        ring[head] = nil
+        head = (head + 1) % ring.count
+        count -= 1
+        return earliest
+    }
+
+    private func slot(_ offset: Int) -> Int { (head + offset) % ring.count }
+}

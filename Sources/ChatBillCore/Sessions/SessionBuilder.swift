@@ -1,0 +1,103 @@
+import Foundation
+
+/// Groups participant messages, given one at a time in time order, into sessions by the rules of
+/// a `BillingPolicy`. Holds only the open session's bounds, so a chat of any length is grouped in
+/// constant memory.
+struct SessionBuilder {
+    let policy: BillingPolicy
+
+    /// The session being built.
+    private struct Group {
+        let first: SessionInput
+        var last: SessionInput
+        var firstProvider: SessionInput?
+        var lastProvider: SessionInput?
+        var count = 1
+        var providerCount = 0
+        var lines: ClosedRange<Int>
+        var silentWork: [SessionReasons.SilentWork] = []
+
+        init(_ input: SessionInput) {
+            first = input
+            last = input
+            lines = input.line...max(input.line, input.lastLine)
+        }
+
+        mutating func add(_ input: SessionInput) {
+            last = input
+            count += 1
+            lines = min(lines.lowerBound, input.line)...max(lines.upperBound, input.lastLine)
+        }
+    }
+
+    private var group: Group?
+    private var previousBillableEnd: Date?
+
+    init(policy: BillingPolicy) {
+        self.policy = policy
+    }
+
+    /// Adds the next message; returns the session it closed, if it opened a new one.
+    mutating func add(_ input: SessionInput) -> Session? {
+        var closed: Session?
+        if var current = group {
+            let silence = seconds(from: current.last.instant, to: input.instant)
+            if silence <= policy.gapSeconds {
+                current.add(input)
+            } else if let workGap = policy.workGapSeconds, input.isProvider, let own = current.lastProvider,
+                seconds(from: own.instant, to: input.instant) <= workGap
+            {
+                current.silentWork.append(.init(after: .init(current.last), before: .init(input)))
+                current.add(input)
+            } else {
+                closed = close(current, ending: .silence(next: .init(input), seconds: silence))
+                current = Group(input)
+            }
+            group = current
+        } else {
+            group = Group(input)
+        }
+        if input.isProvider {
+            group!.providerCount += 1
+            group!.lastProvider = input
+            if group!.firstProvider == nil { group!.firstProvider = input }
+        }
+        return closed
+    }
+
+    /// Closes the last session at the end of the export.
+    mutating func finish() -> Session? {
+        defer { group = nil }
+        return group.map { close($0, ending: .endOfExport) }
+    }
+
+    private mutating func close(_ group: Group, ending: SessionReasons.Ending) -> Session {
+        let reasons = { (start: SessionReasons.Start) in
+            SessionReasons(openedBy: .init(group.first), start: start, silentWork: group.silentWork, ending: ending)
+        }
+        guard let firstProvider = group.firstProvider else {
+            return Session(
+                isBillable: false, start: group.first.instant, end: group.last.instant, providerMessages: 0,
+                clientMessages: group.count, lines: group.lines, reasons: reasons(.unanswered))
+        }
+        var start = firstProvider.instant.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
+        var startReason = SessionReasons.Start.leadIn
+        if !group.first.isProvider, start < group.first.instant {
+            start = group.first.instant
+            startReason = .clientOpened
+        }
+        if let previousBillableEnd, start < previousBillableEnd {
+            start = previousBillableEnd
+            startReason = .previousSessionEnd
+        }
+        let end = max(start, group.last.instant.addingTimeInterval(TimeInterval(policy.leadOutSeconds)))
+        previousBillableEnd = end
+        return Session(
+            isBillable: true, start: start, end: end, providerMessages: group.providerCount,
+            clientMessages: group.count - group.providerCount, lines: group.lines, reasons: reasons(startReason))
+    }
+
+    private func seconds(from earlier: Date, to later: Date) -> Int {
+        Int((later.timeIntervalSince1970 - earlier.timeIntervalSince1970).rounded())
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+@testable import ChatBillCore
+
+/// The report made while an export streams past must be the report made from the whole
+/// transcript, whatever the block size, and must give up (not guess) when it cannot order a file.
+@Suite("Streamed reports")
+struct StreamedReportTests {
+    /// Both reports on the file at `path`, rendered as table and JSON.
+    func bothReports(
+        _ path: String, names: [String], policy: BillingPolicy = BillingPolicy(), blockSize: Int,
+        windowCapacity: Int = StreamedReport.windowCapacity
+    ) throws -> (streamed: [String], whole: [String])? {
+        let options = ParseOptions(timeZone: Fixtures.berlin)
+        guard
+            let streamed = try StreamedReport.make(
+                path: path, parser: WhatsAppParser(), options: options, providerNames: names, policy: policy,
+                blockSize: blockSize, windowCapacity: windowCapacity)
+        else { return nil }
+        let transcript = try WhatsAppParser().parse(InputFile.read(path: path), options: options)
+        let whole = Report(
+            transcript: transcript, provider: try ProviderIdentity.resolve(names: names, for: transcript),
+            policy: policy)
+        let renderers: [any ReportRenderer] = [TableReportRenderer(), JSONReportRenderer()]
+        return (renderers.map { $0.render(streamed) }, renderers.map { $0.render(whole) })
+    }
+
+    @Test(arguments: Fixtures.whatsApp, [3, 64, 1 << 20])
+    func everyWhatsAppFixtureStreamsToTheSameReport(fixture: String, blockSize: Int) throws {
+        let path = Fixtures.url(fixture).path
+        let transcript = try WhatsAppParser().parse(
+            InputFile.read(path: path), options: ParseOptions(timeZone: Fixtures.berlin))
+        let provider = try #require(transcript.summary.senders.first).name
+        let reports = try #require(try bothReports(path, names: [provider], blockSize: blockSize))
+        #expect(reports.streamed == reports.whole)
+    }
+
+    /// A support chat of `messages` messages over weeks (across the spring DST change in
+    /// Berlin), with multi-line messages, system lines, and lines a few minutes out of order.
+    static func generatedChat(messages: Int, seed: UInt64, lineEnding: String = "\n") -> String {
+        var generator = SeededGenerator(seed: seed)
+        var minute = 29_560_000  // 2026-03-15
+        var lines: [String] = []
+        var lastShown = minute
+        for index in 0..<messages {
+            minute +=
+                Int.random(in: 0...9, using: &generator) == 0
+                ? Int.random(in: 20...900, using: &generator)
+                : Int.random(in: 0...6, using: &generator)
+            var shown = minute
+            if index % 97 == 50 { shown = lastShown - Int.random(in: 1...8, using: &generator) }  // delivered late
+            lastShown = shown
+            let civil = CivilDateTime(secondsSinceEpochAsUTC: Int64(shown) * 60)
+            let stamp =
+                "\(CivilDateTime.pad(civil.day, 2))/\(CivilDateTime.pad(civil.month, 2))/\(civil.year), "
+                + "\(CivilDateTime.pad(civil.hour, 2)):\(CivilDateTime.pad(civil.minute, 2)) - "
+            switch Int.random(in: 0...19, using: &generator) {
+            case 0: lines.append(stamp + "Dana Fischer added Jonas Weber")
+            case 1: lines.append(stamp + "Sam Keller: <Media omitted>")
+            case 2: lines.append(stamp + "Dana Fischer: the log says\n12/03/2026, 10:00 - not a header\nsee above")
+            default:
+                let sender = ["Sam Keller", "Dana Fischer", "Jonas Weber"].randomElement(using: &generator)!
+                lines.append(stamp + sender + ": message \(index)")
+            }
+        }
+        return lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: lineEnding) + lineEnding
+    }
+
+    func write(_ text: String, name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appending(path: name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test(arguments: ["\n", "\r\n"])
+    func aLongChatSpillsItsBillToDiskAndStillMatches(lineEnding: String) throws {
+        let path = try write(
+            Self.generatedChat(messages: 15_000, seed: 7, lineEnding: lineEnding), name: "WhatsApp Chat with Dana.txt")
+        for blockSize in [97, 4096, 1 << 20] {
+            let reports = try #require(try bothReports(path, names: ["Sam Keller"], blockSize: blockSize))
+            #expect(reports.streamed == reports.whole, "block size \(blockSize)")
+        }
+        let streamed = try #require(
+            try StreamedReport.make(
+                path: path, parser: WhatsAppParser(), options: ParseOptions(timeZone: Fixtures.berlin),
+                providerNames: ["Sam Keller"], policy: BillingPolicy()))
+        #expect(streamed.bill.lines.count > BillLines.memoryLimit)
+        #expect(Array(streamed.bill.lines).count == streamed.bill.lines.count)
+    }
+
+    @Test func randomPoliciesGiveTheSameBillEitherWay() throws {
+        let path = try write(Self.generatedChat(messages: 3000, seed: 11), name: "chat.txt")
+        for seed in UInt64(0)..<20 {
+            var policy = SessionizerTests.randomPolicy(seed: seed)
+            policy.leadInSeconds = min(policy.leadInSeconds, policy.gapSeconds)
+            let reports = try #require(try bothReports(path, names: ["Sam Keller"], policy: policy, blockSize: 512))
+            #expect(reports.streamed == reports.whole, "seed \(seed)")
+        }
+    }
+
+    @Test func aFileFurtherOutOfOrderThanTheWindowIsLeftToTheWholeRead() throws {
+        let path = try write(Self.generatedChat(messages: 500, seed: 3), name: "chat.txt")
+        #expect(try bothReports(path, names: ["Sam Keller"], blockSize: 4096, windowCapacity: 1) == nil)
+        let reports = try #require(try bothReports(path, names: ["Sam Keller"], blockSize: 4096, windowCapacity: 64))
+        #expect(reports.streamed == reports.whole)
+    }
+
+    @Test func withoutMeOnlyANamedOneToOneExportStreams() throws {
+        let text = "14/10/2026, 09:00 - Dana Fischer: hi\n14/10/2026, 09:05 - Sam Keller: on it\n"
+        let named = try write(text, name: "WhatsApp Chat with Dana Fischer.txt")
+        let streamed = try #require(
+            try StreamedReport.make(
+                path: named, parser: WhatsAppParser(), options: ParseOptions(timeZone: Fixtures.berlin),
+                providerNames: [], policy: BillingPolicy()))
+        #expect(streamed.provider.names == ["Sam Keller"])
+        #expect(streamed.provider.source == .inferredFromFileName("WhatsApp Chat with Dana Fischer.txt"))
+        let unnamed = try write(text, name: "chat.txt")
+        #expect(
+            try StreamedReport.make(
+                path: unnamed, parser: WhatsAppParser(), options: ParseOptions(timeZone: Fixtures.berlin),
+                providerNames: [], policy: BillingPolicy()) == nil)
+    }
+
+    @Test func aWrongMeIsTheSameErrorEitherWay() throws {
+        let path = try write("14/10/2026, 09:00 - Dana Fischer: hi\n", name: "chat.txt")
+        #expect(throws: ChatBillError.self) {
+            try StreamedReport.make(
+                path: path, parser: WhatsAppParser(), options: ParseOptions(timeZone: Fixtures.berlin),
+                providerNames: ["Nobody"], policy: BillingPolicy())
+        }
+    }
+}
+
+@Suite("Block reader")
+struct BlockReaderTests {
+    /// Reads `text` in blocks of `size`, keeping each block's last line for the next block, and
+    /// returns every line once with its number, plus the totals.
+    func lines(of text: String, blockSize size: Int) throws -> ([(Int, String)], BlockReader.Totals) {
+        let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-blocks-\(UUID().uuidString).txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var seen: [(Int, String)] = []
+        let totals = try BlockReader(path: url.path, blockSize: size).forEachBlock(hashing: true) { block in
+            var reader = block.lineReader
+            var lastStart = Int.max
+            while let line = reader.next() {
+                seen.append((line.number, block.bytes.string(line.content)))
+                lastStart = block.base + line.content.lowerBound
+            }
+            // Keeping bytes already handed out must not hand them out again.
+            return BlockReader.Progress(keepFrom: lastStart, lastLine: reader.lastNumber)
+        }
+        return (seen, totals)
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func everyLineComesOnceInOrderWithItsNumber(blockSize: Int) throws {
+        let text = "first\r\nsecond line, longer than a small block\n\nfourth\nno newline at the end"
+        let (seen, totals) = try lines(of: text, blockSize: blockSize)
+        #expect(seen.map(\.0) == [1, 2, 3, 4, 5])
+        #expect(
+            seen.map(\.1) == ["first", "second line, longer than a small block", "", "fourth", "no newline at the end"])
+        #expect(totals.lineCount == 5)
+        #expect(totals.byteCount == text.utf8.count)
+        #expect(totals.sha256 == ExportFile.sha256(of: Array(text.utf8)))
+    }
+
+    @Test func anEmptyFileHasNoLines() throws {
+        let (seen, totals) = try lines(of: "", blockSize: 8)
+        #expect(seen.isEmpty)
+        #expect(totals.lineCount == 0)
+        #expect(totals.sha256 == ExportFile.sha256(of: []))
+    }
+}
+
+@Suite("Reorder window")
+struct ReorderWindowTests {
+    func input(_ minute: Int, order: Int) -> SessionInput {
+        SessionInput(
+            instant: Date(timeIntervalSince1970: Double(minute * 60)), sender: "A", isProvider: false, line: order + 1,
+            lastLine: order + 1, order: order)
+    }
+
+    @Test func messagesLeaveInTimeOrderAndFileOrderForTies() {
+        var window = ReorderWindow(capacity: 3)
+        let minutes = [1, 3, 2, 2, 5, 4, 6, 7]
+        var released: [Int] = []
+        for (order, minute) in minutes.enumerated() {
+            if let out = window.push(input(minute, order: order)) { released.append(out.order) }
+        }
+        released += window.drain().map(\.order)
+        #expect(released == [0, 2, 3, 1, 5, 4, 6, 7])
+        #expect(!window.overflowed)
+    }
+
+    @Test func aMessageEarlierThanOneLetOutOverflows() {
+        var window = ReorderWindow(capacity: 1)
+        _ = window.push(input(5, order: 0))
+        _ = window.push(input(6, order: 1))
+        _ = window.push(input(4, order: 2))
+        #expect(window.overflowed)
+    }
+}

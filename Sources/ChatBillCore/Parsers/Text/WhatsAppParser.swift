@@ -70,15 +70,14 @@ public struct WhatsAppParser: TranscriptParser {
                 bytes: buffer, base: 0, lines: 0..<buffer.count, firstLineNumber: 1, isLast: true)
             var survey = WhatsAppSurvey()
             _ = self.survey(block, into: &survey)
-            let reader: WhatsAppMessageReader
+            var reader: WhatsAppMessageReader
             switch messageReader(survey, file: input.displayName, options: options) {
             case .success(let made): reader = made
             case .failure(let error): return .failure(error)
             }
             var messages: [Message] = []
             messages.reserveCapacity(input.lines.lineCount)
-            var reading = reader
-            _ = reading.read(block) { read, bytes in
+            _ = reader.read(block) { read, bytes in
                 var text = bytes.string(read.body.text)
                 if read.hasCarriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
                 messages.append(
@@ -88,10 +87,10 @@ public struct WhatsAppParser: TranscriptParser {
                         isEdited: read.body.isEdited, location: InputLocation(line: read.line, column: 1),
                         lastLine: read.lastLine, byteRange: read.byteRange))
             }
-            guard !messages.isEmpty else { return .failure(reading.noMessagesError) }
+            guard !messages.isEmpty else { return .failure(reader.noMessagesError) }
             return .success(
                 Transcript(
-                    input: input, parserName: name, messages: messages, diagnostics: reading.diagnostics,
+                    input: input, parserName: name, messages: messages, diagnostics: reader.diagnostics,
                     timeZone: options.timeZone, dateOrder: reader.dateOrder))
         }
         return try outcome.get()

@@ -82,6 +82,26 @@ struct ReportTests {
             #expect(table.contains(expected), "\(expected)")
         }
     }
+
+    /// Only a lead-in longer than the gap can start a session on an earlier day than the
+    /// unanswered session before it; the table still lists each day once, in date order.
+    @Test func aSessionStartingOnAnEarlierDayIsListedUnderItsDay() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        let messages = Chat.messages([("00:00", "C"), ("00:03", "P")])
+        let provider = ProviderIdentity(names: ["P"])
+        let policy = BillingPolicy(gapSeconds: 60, workGapSeconds: nil, leadInSeconds: 3600)
+        let sessions = Sessionizer(policy: policy, provider: provider).sessions(from: messages)
+        let bill = Bill(sessions: sessions, rounding: policy.rounding, timeZone: utc)
+        #expect(bill.lines.map(\.date) == ["2026-10-14", "2026-10-13"])
+        #expect(!bill.linesAreInDateOrder)
+        let summary = TranscriptSummary(
+            file: ExportFile(displayName: "x.txt", sha256: "", lineCount: 2), parserName: "test", messageCount: 2,
+            diagnostics: [], timeZone: ZoneChoice(utc, source: .flag), senders: [])
+        let table = TableReportRenderer().render(
+            Report(summary: summary, provider: provider, policy: policy, bill: bill))
+        let days = table.split(separator: "\n").filter { $0.hasPrefix("  day ") }.map { $0.prefix(16) }
+        #expect(days == ["  day 2026-10-13", "  day 2026-10-14"])
+    }
 }
 
 @Suite("Provider identity")

@@ -80,7 +80,9 @@ public struct TableReportRenderer: ReportRenderer {
         let lines: AnySequence<Bill.Line> =
             report.bill.linesAreInDateOrder
             ? AnySequence(report.bill.lines)
-            : AnySequence(report.bill.lines.sorted { $0.date < $1.date })
+            : AnySequence(
+                report.bill.lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map(\.element))
         var currentDay: String?
         func closeDay() {
             guard let date = currentDay, let day = days[date] else { return }

@@ -131,7 +131,7 @@ struct CorpusDetectionTests {
         "signal-txt": "signal", "msn-messengerplus-txt": "msn-plus-txt", "pidgin-html": "pidgin-html",
         "msn-messengerplus-html": "msn-plus-html", "imessage-html": "imessage-html", "vk-html": "vk-html",
         "telegram-json": "telegram-json",
-        "discord-dce-json": "discord-json",
+        "discord-dce-json": "discord-json", "messenger-json": "facebook-json", "instagram-json": "facebook-json",
         "adium-chatlog-xml": "adium", "empathy-telepathy-xml": "empathy",
     ]
 

@@ -27,6 +27,7 @@ struct ParserConformanceTests {
         "facebook-html": [FacebookHTMLParserTests.fixture],
         "telegram-json": [TelegramJSONParserTests.fixture],
         "discord-json": [DiscordJSONParserTests.fixture],
+        "facebook-json": [FacebookJSONParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],

@@ -25,6 +25,7 @@ public struct ParserRegistry: Sendable {
         FacebookHTMLParser(),
         TelegramJSONParser(),
         DiscordJSONParser(),
+        FacebookJSONParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

@@ -132,6 +132,7 @@ struct CorpusDetectionTests {
         "msn-messengerplus-html": "msn-plus-html", "imessage-html": "imessage-html", "vk-html": "vk-html",
         "telegram-json": "telegram-json",
         "discord-dce-json": "discord-json", "messenger-json": "facebook-json", "instagram-json": "facebook-json",
+        "hangouts-takeout-json": "hangouts",
         "adium-chatlog-xml": "adium", "empathy-telepathy-xml": "empathy",
     ]
 

@@ -28,6 +28,7 @@ struct ParserConformanceTests {
         "telegram-json": [TelegramJSONParserTests.fixture],
         "discord-json": [DiscordJSONParserTests.fixture],
         "facebook-json": [FacebookJSONParserTests.fixture],
+        "hangouts": [HangoutsParserTests.fixture, HangoutsParserTests.oldLayout],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
@@ -49,6 +50,7 @@ struct ParserConformanceTests {
     /// Fixtures that hold several conversations, and the one the conformance test reads.
     static let chats = [
         FacebookHTMLParserTests.fixture: "Dana Fischer", TelegramJSONParserTests.fixture: "Dana Fischer",
+        HangoutsParserTests.fixture: "Dana Fischer",
     ]
 
     func parse(_ parserName: String, _ fixture: String) throws -> Transcript {

@@ -26,6 +26,7 @@ public struct ParserRegistry: Sendable {
         TelegramJSONParser(),
         DiscordJSONParser(),
         FacebookJSONParser(),
+        HangoutsParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

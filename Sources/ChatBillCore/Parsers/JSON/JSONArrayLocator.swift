@@ -54,4 +54,17 @@ enum JSONArrayLocator {
         }
         return arrays
     }
+
+    /// The element ranges of one array among several non-empty arrays under `key` (one per
+    /// conversation of a multi-conversation export): the `index`-th of `arrays` when the document
+    /// has exactly those, else the first with `count` elements whose first element passes
+    /// `firstMatches`; empty when none lines up (messages are then located at line 1).
+    static func elementRanges(
+        under key: String, in bytes: [UInt8], index: Int, of arrays: Int, count: Int,
+        firstMatches: (Range<Int>) -> Bool = { _ in true }
+    ) -> [Range<Int>] {
+        let located = objectRanges(under: key, in: bytes).filter { !$0.isEmpty }
+        if located.count == arrays, located[index].count == count { return located[index] }
+        return located.first { $0.count == count && $0.first.map(firstMatches) == true } ?? []
+    }
 }

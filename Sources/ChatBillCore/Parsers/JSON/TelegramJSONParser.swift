@@ -43,19 +43,14 @@ public struct TelegramJSONParser: TranscriptParser {
         let entries = withMessages[chosen]["messages"] as? [[String: Any]] ?? []
         // Where each message starts: the located arrays are the chats' message lists in document
         // order; if that does not line up, the one whose size and first id match.
-        let located = JSONArrayLocator.objectRanges(under: "messages", in: input.bytes).filter { !$0.isEmpty }
         let firstID = entries.first?["id"].map { "\"id\":\($0)" }
-        let offsets =
-            located.count == withMessages.count && located[chosen].count == entries.count
-            ? located[chosen]
-            : located.first { array in
-                array.count == entries.count
-                    && (firstID == nil
-                        || array.first.map { element in
-                            let window = String(decoding: input.bytes[element], as: UTF8.self)
-                            return window.replacingOccurrences(of: " ", with: "").contains(firstID!)
-                        } == true)
-            } ?? []
+        let offsets = JSONArrayLocator.elementRanges(
+            under: "messages", in: input.bytes, index: chosen, of: withMessages.count, count: entries.count
+        ) { element in
+            guard let firstID else { return true }
+            return String(decoding: input.bytes[element], as: UTF8.self).replacingOccurrences(of: " ", with: "")
+                .contains(firstID)
+        }
 
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []

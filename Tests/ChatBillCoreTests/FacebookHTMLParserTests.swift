@@ -35,9 +35,11 @@ struct FacebookHTMLParserTests {
         ("Friday, October 4, 2013 at 10:05pm PDT", "2013-10-04T22:05:00", -25_200),
         ("Monday, January 5, 2015 at 9:00am UTC+01", "2015-01-05T09:00:00", 3600),
         ("Monday, January 5, 2015 at 12:30am CET", "2015-01-05T00:30:00", 3600),
+        ("Thursday, November 3, 2016 at 11:59:50 AM UTC", "2016-11-03T11:59:50", 0),
+        ("Tuesday, March 3, 2020 at 4:05:06\u{202F}PM UTC", "2020-03-03T16:05:06", 0),
     ])
     func datesAndZones(text: String, wallClock: String, offset: Int) throws {
-        let (civil, read) = try #require(FacebookHTMLParser.readMeta(text))
+        let (civil, read) = try #require(SpelledOutTimestamp.read(text))
         #expect("\(civil.dateString)T\(civil.timeString)" == wallClock)
         #expect(read == offset)
     }

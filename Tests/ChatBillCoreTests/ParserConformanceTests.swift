@@ -29,6 +29,7 @@ struct ParserConformanceTests {
         "discord-json": [DiscordJSONParserTests.fixture],
         "facebook-json": [FacebookJSONParserTests.fixture],
         "hangouts": [HangoutsParserTests.fixture, HangoutsParserTests.oldLayout],
+        "google-chat": [GoogleChatParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],

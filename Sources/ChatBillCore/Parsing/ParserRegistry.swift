@@ -27,6 +27,7 @@ public struct ParserRegistry: Sendable {
         DiscordJSONParser(),
         FacebookJSONParser(),
         HangoutsParser(),
+        GoogleChatParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

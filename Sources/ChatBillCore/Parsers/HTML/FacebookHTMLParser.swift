@@ -16,14 +16,6 @@ public struct FacebookHTMLParser: TranscriptParser {
     public let displayName = "Facebook messages.htm (legacy download, 2013–2017)"
     public let fileExtensions = ["htm", "html"]
 
-    /// UTC offsets of the zone abbreviations Facebook wrote, in seconds.
-    static let zoneOffsets: [String: Int] = [
-        "UTC": 0, "GMT": 0, "WET": 0, "BST": 3600, "WEST": 3600, "CET": 3600, "CEST": 7200, "EET": 7200,
-        "EEST": 10_800, "MSK": 10_800, "EST": -18_000, "EDT": -14_400, "CST": -21_600, "CDT": -18_000,
-        "MST": -25_200, "MDT": -21_600, "PST": -28_800, "PDT": -25_200, "AKST": -32_400, "AKDT": -28_800,
-        "HST": -36_000, "AEST": 36_000, "AEDT": 39_600, "JST": 32_400,
-    ]
-
     public init() {}
 
     public func detect(_ probe: DetectionProbe) -> Detection {
@@ -32,39 +24,6 @@ public struct FacebookHTMLParser: TranscriptParser {
             return .no("no Facebook thread markup")
         }
         return Detection(confidence: 95, reason: "Facebook messages.htm thread markup")
-    }
-
-    /// `Friday, October 4, 2013 at 10:05pm PDT`: the wall clock and its UTC offset.
-    static func readMeta(_ text: String) -> (CivilDateTime, offset: Int?)? {
-        let words = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
-        guard let at = words.firstIndex(of: "at"), at >= 3, at + 1 < words.count else { return nil }
-        let month = Array(words[at - 3].utf8).withUnsafeBufferPointer { MonthNames.month($0, 0..<$0.count) }
-        guard let month, let day = Int(words[at - 2]), let year = Int(words[at - 1]) else { return nil }
-        let clock = words[at + 1].lowercased()
-        let isPM = clock.hasSuffix("pm")
-        let digits = clock.replacingOccurrences(of: "am", with: "").replacingOccurrences(of: "pm", with: "")
-        let parts = digits.split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] >= 1, parts[0] <= 12 else { return nil }
-        let civil = CivilDateTime(
-            year: year, month: month, day: day, hour: parts[0] % 12 + (isPM ? 12 : 0), minute: parts[1])
-        guard civil.isValid else { return nil }
-        var offset: Int?
-        if at + 2 < words.count {
-            let zone = words[at + 2].uppercased()
-            offset = zoneOffsets[zone]
-            if offset == nil, zone.hasPrefix("UTC") || zone.hasPrefix("GMT") {
-                let value = Array(zone.dropFirst(3).utf8)
-                offset = value.withUnsafeBufferPointer { buffer in
-                    var cursor = TextCursor(buffer, 0..<buffer.count)
-                    guard let sign = cursor.peek(), sign == 0x2B || sign == 0x2D else { return nil }
-                    cursor.advance()
-                    guard let (hours, _) = cursor.number(maxDigits: 2) else { return nil }
-                    let minutes = cursor.consume(0x3A) ? cursor.fixedNumber(digits: 2) ?? 0 : 0
-                    return (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
-                }
-            }
-        }
-        return (civil, offset)
     }
 
     private struct Thread {
@@ -144,7 +103,7 @@ public struct FacebookHTMLParser: TranscriptParser {
         for message in threads[chosen].messages {
             let location = InputLocation(line: message.line, column: 1)
             let meta = HTMLText.normalized(message.meta)
-            guard let (civil, offset) = Self.readMeta(meta) else {
+            guard let (civil, offset) = SpelledOutTimestamp.read(meta) else {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: file, at: location, "'\(meta)' is not a date chatbill can read; not billed"))

@@ -28,6 +28,7 @@ public struct ParserRegistry: Sendable {
         FacebookJSONParser(),
         HangoutsParser(),
         GoogleChatParser(),
+        MattermostParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

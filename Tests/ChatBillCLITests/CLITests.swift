@@ -235,7 +235,8 @@ struct CLITests {
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
-                "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "adium",
+                "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
+                "adium",
                 "empathy",
                 "wlm-xml", "kopete",
                 "trillian-xml", "xmpp-mam",

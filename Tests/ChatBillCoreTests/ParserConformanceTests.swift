@@ -31,6 +31,7 @@ struct ParserConformanceTests {
         "hangouts": [HangoutsParserTests.fixture, HangoutsParserTests.oldLayout],
         "google-chat": [GoogleChatParserTests.fixture],
         "mattermost": [MattermostParserTests.fixture],
+        "teams": [TeamsParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],

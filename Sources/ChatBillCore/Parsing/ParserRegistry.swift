@@ -29,6 +29,7 @@ public struct ParserRegistry: Sendable {
         HangoutsParser(),
         GoogleChatParser(),
         MattermostParser(),
+        TeamsParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

@@ -42,4 +42,20 @@ enum HTMLText {
         }
         return first.map { $0...last }
     }
+
+    /// The text of an HTML fragment (a chat message's body) as a browser shows it: tags dropped,
+    /// entities decoded, `<br>` and the ends of paragraphs, divs and list items as line breaks.
+    static func plainText(ofFragment html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return normalized(html) }
+        var raw = ""
+        HTMLStreamReader.read(Array(html.utf8), file: "") { node in
+            switch node {
+            case .startElement(let name, _, _, _) where name == "br": raw += lineBreak
+            case .endElement(let name) where ["p", "div", "li", "tr"].contains(name): raw += lineBreak
+            case .text(let text, _): raw += text
+            default: break
+            }
+        }
+        return normalized(raw)
+    }
 }

@@ -236,7 +236,7 @@ struct CLITests {
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
                 "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
-                "adium",
+                "skype", "adium",
                 "empathy",
                 "wlm-xml", "kopete",
                 "trillian-xml", "xmpp-mam",

@@ -32,6 +32,7 @@ struct ParserConformanceTests {
         "google-chat": [GoogleChatParserTests.fixture],
         "mattermost": [MattermostParserTests.fixture],
         "teams": [TeamsParserTests.fixture],
+        "skype": [SkypeParserTests.fixture],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],

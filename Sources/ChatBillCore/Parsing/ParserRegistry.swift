@@ -30,6 +30,7 @@ public struct ParserRegistry: Sendable {
         GoogleChatParser(),
         MattermostParser(),
         TeamsParser(),
+        SkypeParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

@@ -120,6 +120,22 @@ struct ParserConformanceTests {
         }
     }
 
+    /// A download or copy cut short: what is left is read, or the error says where the file goes
+    /// wrong (for JSON, where it ends).
+    @Test(arguments: cases)
+    func aFixtureCutInHalfIsReadOrRefusedWithAPlace(parserName: String, fixture: String) throws {
+        let parser = try #require(ParserRegistry.standard.parser(named: parserName))
+        let whole = try Fixtures.input(fixture)
+        let cut = InputFile(displayName: whole.displayName, bytes: Array(whole.bytes.prefix(whole.bytes.count / 2)))
+        do {
+            let transcript = try parser.parse(
+                cut, options: ParseOptions(timeZone: Fixtures.berlin, chat: Self.chats[fixture]))
+            for message in transcript.messages { #expect(message.lastLine <= cut.lines.lineCount) }
+        } catch {
+            #expect(error.diagnostic.location != nil, "\(fixture): \(error.diagnostic)")
+        }
+    }
+
     static let garbage: [(String, [UInt8])] = {
         var generator = SeededGenerator(seed: 42)
         let random = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }

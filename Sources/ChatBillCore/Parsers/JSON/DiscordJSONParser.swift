@@ -20,9 +20,8 @@ public struct DiscordJSONParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any],
-            let entries = root["messages"] as? [[String: Any]]
-        else {
+        let root = try JSONDocument.object(input, expected: "a DiscordChatExporter JSON export")
+        guard let entries = root["messages"] as? [[String: Any]] else {
             throw .unreadableInput(Diagnostic(.error, file: file, "not a DiscordChatExporter JSON export"))
         }
         let spans =

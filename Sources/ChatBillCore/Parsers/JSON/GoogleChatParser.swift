@@ -21,9 +21,8 @@ public struct GoogleChatParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any],
-            let entries = root["messages"] as? [[String: Any]]
-        else {
+        let root = try JSONDocument.object(input, expected: "a Google Chat messages.json")
+        guard let entries = root["messages"] as? [[String: Any]] else {
             throw .unreadableInput(Diagnostic(.error, file: file, "not a Google Chat messages.json"))
         }
         let spans =

@@ -31,10 +31,7 @@ public struct HangoutsParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any] else {
-            throw .unreadableInput(
-                Diagnostic(.error, file: file, "not a JSON object; is this Takeout's Hangouts.json?"))
-        }
+        let root = try JSONDocument.object(input, expected: "Takeout's Hangouts.json")
         let isOld = root["conversations"] == nil
         let conversations = Self.conversations(root).filter { !$0.events.isEmpty }
         guard !conversations.isEmpty else {

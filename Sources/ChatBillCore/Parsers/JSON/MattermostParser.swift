@@ -59,7 +59,12 @@ public struct MattermostParser: TranscriptParser {
             }
         }
         guard !conversations.isEmpty else {
-            throw .unreadableInput(Diagnostic(.error, file: file, "no post or direct_post line in this export"))
+            // A line that is not JSON is the likeliest reason (a file cut short): point at it.
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: file, at: diagnostics.first?.location,
+                    "no post or direct_post line in this export"
+                        + (diagnostics.isEmpty ? "" : " (this line is not JSON; is the file cut short?)")))
         }
         let chosen = conversations[
             try ConversationChoice.index(among: conversations, chosen: options.chat, file: file)]

@@ -23,9 +23,7 @@ public struct SkypeParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any] else {
-            throw .unreadableInput(Diagnostic(.error, file: file, "not a JSON object; is this Skype's messages.json?"))
-        }
+        let root = try JSONDocument.object(input, expected: "Skype's messages.json")
         let conversations = (root["conversations"] as? [[String: Any]] ?? []).filter {
             ($0["MessageList"] as? [Any])?.isEmpty == false
         }

@@ -22,7 +22,7 @@ public struct TeamsParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        let root = try? JSONSerialization.jsonObject(with: Data(input.bytes))
+        let root = try JSONDocument.parse(input)
         let pages = (root as? [[String: Any]]) ?? (root as? [String: Any]).map { [$0] } ?? []
         let entries = pages.flatMap { $0["value"] as? [[String: Any]] ?? [] }
         guard !entries.isEmpty else {

@@ -25,9 +25,7 @@ public struct TelegramJSONParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        guard let root = try? JSONSerialization.jsonObject(with: Data(input.bytes)) as? [String: Any] else {
-            throw .unreadableInput(Diagnostic(.error, file: file, "not a JSON object; is this Telegram's result.json?"))
-        }
+        let root = try JSONDocument.object(input, expected: "Telegram's result.json")
         // Every chat in document order: one, or the account's list (and its left chats).
         var chats: [[String: Any]] = []
         if root["messages"] != nil { chats = [root] }

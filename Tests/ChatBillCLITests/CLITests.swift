@@ -235,6 +235,7 @@ struct CLITests {
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
+                "discord-html",
                 "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
                 "skype", "adium",
                 "empathy",

@@ -25,6 +25,7 @@ struct ParserConformanceTests {
         "vk-html": [VKHTMLParserTests.fixture],
         "telegram-html": [TelegramHTMLParserTests.fixture],
         "facebook-html": [FacebookHTMLParserTests.fixture],
+        "discord-html": [DiscordHTMLParserTests.fixture],
         "telegram-json": [TelegramJSONParserTests.fixture],
         "discord-json": [DiscordJSONParserTests.fixture],
         "facebook-json": [FacebookJSONParserTests.fixture],

@@ -23,6 +23,7 @@ public struct ParserRegistry: Sendable {
         VKHTMLParser(),
         TelegramHTMLParser(),
         FacebookHTMLParser(),
+        DiscordHTMLParser(),
         TelegramJSONParser(),
         DiscordJSONParser(),
         FacebookJSONParser(),

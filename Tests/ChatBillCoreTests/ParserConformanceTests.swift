@@ -81,17 +81,17 @@ struct ParserConformanceTests {
     @Test(arguments: cases)
     func everyMessageIsLocatedInsideItsFile(parserName: String, fixture: String) throws {
         let transcript = try parse(parserName, fixture)
-        let input = transcript.input
-        var previousStart = -1
+        var previousStart = (file: 0, byte: -1)
         for message in transcript.messages {
+            let input = transcript.inputs[message.file]
             #expect(message.location.line >= 1 && message.location.line <= input.lines.lineCount)
             #expect(message.lastLine >= message.location.line && message.lastLine <= input.lines.lineCount)
             #expect(message.byteRange.lowerBound >= 0 && message.byteRange.upperBound <= input.bytes.count)
             #expect(input.lines.location(ofByte: message.byteRange.lowerBound) == message.location)
             // In file order; several messages share a line only where the format nests them (a
             // Mattermost post and its replies on one JSONL line).
-            #expect(message.byteRange.lowerBound > previousStart, "messages come in file order")
-            previousStart = message.byteRange.lowerBound
+            #expect((message.file, message.byteRange.lowerBound) > previousStart, "messages come in file order")
+            previousStart = (message.file, message.byteRange.lowerBound)
         }
     }
 
@@ -106,12 +106,22 @@ struct ParserConformanceTests {
     @Test(arguments: cases)
     func everyLineIsAccountedFor(parserName: String, fixture: String) throws {
         let transcript = try parse(parserName, fixture)
-        var covered = Set<Int>()
-        for message in transcript.messages { covered.formUnion(message.location.line...message.lastLine) }
-        for diagnostic in transcript.diagnostics { if let line = diagnostic.location?.line { covered.insert(line) } }
-        covered.formUnion(transcript.headerLines)
-        let input = transcript.input
-        for line in 1...input.lines.lineCount where !covered.contains(line) {
+        for (file, input) in transcript.inputs.enumerated() {
+            var covered = Set<Int>()
+            for message in transcript.messages where message.file == file {
+                covered.formUnion(message.location.line...message.lastLine)
+            }
+            for diagnostic in transcript.diagnostics where diagnostic.file == input.displayName {
+                if let line = diagnostic.location?.line { covered.insert(line) }
+            }
+            covered.formUnion(transcript.headerLinesByFile[file])
+            expectEveryLine(of: input, fixture: fixture, covered: covered)
+        }
+    }
+
+    /// Every line of `input` is in `covered` or carries no chat content.
+    func expectEveryLine(of input: InputFile, fixture: String, covered: Set<Int>) {
+        for line in 1...max(1, input.lines.lineCount) where input.lines.lineCount > 0 && !covered.contains(line) {
             let content = String(
                 decoding: input.bytes[input.lines.byteRange(ofLine: line, in: input.bytes)], as: UTF8.self)
             // Blank lines, and in XML formats lines of nothing but markup, carry no chat content.

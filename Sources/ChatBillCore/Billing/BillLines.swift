@@ -119,8 +119,10 @@ struct SpoolRecord {
         date(session.end)
         int(session.providerMessages)
         int(session.clientMessages)
-        int(session.lines.lowerBound)
-        int(session.lines.upperBound)
+        int(session.firstLine)
+        int(session.lastLine)
+        int(session.files.lowerBound)
+        int(session.files.upperBound)
         let reasons = session.reasons
         reference(reasons.openedBy)
         int(SessionReasons.Start.allCases.firstIndex(of: reasons.start)!)
@@ -155,6 +157,7 @@ struct SpoolRecord {
         int(value.line)
         string(value.sender)
         date(value.instant)
+        int(value.file)
     }
 
     /// Reads back what `encode` wrote.
@@ -176,14 +179,16 @@ struct SpoolRecord {
             let end = self.date()
             let provider = int()
             let client = int()
-            let lines = int()...int()
+            let firstLine = int()
+            let lastLine = int()
+            let files = int()...int()
             let openedBy = reference()
             let startReason = SessionReasons.Start.allCases[int()]
             let silentWork = (0..<int()).map { _ in SessionReasons.SilentWork(after: reference(), before: reference()) }
             let ending: SessionReasons.Ending = int() == 0 ? .endOfExport : .silence(next: reference(), seconds: int())
             let session = Session(
                 isBillable: isBillable, start: start, end: end, providerMessages: provider, clientMessages: client,
-                lines: lines,
+                firstLine: firstLine, lastLine: lastLine, files: files,
                 reasons: SessionReasons(openedBy: openedBy, start: startReason, silentWork: silentWork, ending: ending))
             return Bill.Line(session: session, date: date, rawSeconds: raw, billedSeconds: billed)
         }
@@ -209,7 +214,7 @@ struct SpoolRecord {
         }
 
         private mutating func reference() -> SessionReasons.Reference {
-            SessionReasons.Reference(line: int(), sender: string(), instant: date())
+            SessionReasons.Reference(line: int(), sender: string(), instant: date(), file: int())
         }
     }
 }

@@ -20,6 +20,9 @@ public struct Message: Sendable, Hashable {
     public var lastLine: Int
     /// The bytes of the file this message was read from, line endings excluded at the end.
     public var byteRange: Range<Int>
+    /// Which of the transcript's files the message is in (`Transcript.inputs`); 0 for an export
+    /// of one file.
+    public var file: Int
 
     public init(
         instant: Date,
@@ -30,7 +33,8 @@ public struct Message: Sendable, Hashable {
         isEdited: Bool = false,
         location: InputLocation,
         lastLine: Int,
-        byteRange: Range<Int>
+        byteRange: Range<Int>,
+        file: Int = 0
     ) {
         self.instant = instant
         self.timestampText = timestampText
@@ -41,5 +45,6 @@ public struct Message: Sendable, Hashable {
         self.location = location
         self.lastLine = lastLine
         self.byteRange = byteRange
+        self.file = file
     }
 }

@@ -3,7 +3,11 @@ import Foundation
 /// What a parser made of one export: the messages in file order, what it noticed on the way, and
 /// the facts a report states about how the file was read.
 public struct Transcript: Sendable {
+    /// The export's first (usually only) file.
     public let input: InputFile
+    /// Every file of the export in reading order (a Telegram folder's `messages.html`,
+    /// `messages2.html`, …); `Message.file` indexes it.
+    public let inputs: [InputFile]
     /// The `name` of the parser that read the file.
     public let parserName: String
     /// Messages in file order.
@@ -18,8 +22,8 @@ public struct Transcript: Sendable {
     public let contextDate: ContextDate?
     /// Lines that hold no message of this transcript but were read: log headers, "day changed"
     /// lines, other conversations of a multi-conversation export. With the messages' lines and the
-    /// diagnostics they account for every line of the export.
-    public let headerLines: [Int]
+    /// diagnostics they account for every line of the export. One list per file of `inputs`.
+    public let headerLinesByFile: [[Int]]
     /// Senders the export itself marks as the account that wrote the log (Adium's `account`,
     /// Empathy's `isuser`), which names the provider when `--me` is not given.
     public let accountSenders: [String]
@@ -33,18 +37,24 @@ public struct Transcript: Sendable {
         dateOrder: DateOrderChoice? = nil,
         contextDate: ContextDate? = nil,
         headerLines: [Int] = [],
-        accountSenders: [String] = []
+        accountSenders: [String] = [],
+        inputs: [InputFile]? = nil,
+        headerLinesByFile: [[Int]]? = nil
     ) {
         self.input = input
+        self.inputs = inputs ?? [input]
         self.parserName = parserName
         self.messages = messages
         self.diagnostics = diagnostics
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.contextDate = contextDate
-        self.headerLines = headerLines
+        self.headerLinesByFile = headerLinesByFile ?? [headerLines]
         self.accountSenders = accountSenders
     }
+
+    /// The read lines of the first file that hold no message (see `headerLinesByFile`).
+    public var headerLines: [Int] { headerLinesByFile.first ?? [] }
 
     /// Distinct senders of participant messages with how many messages each sent, most first.
     public var senders: [SenderTally.Sender] {
@@ -58,7 +68,9 @@ public struct Transcript: Sendable {
     /// What a report says about this transcript.
     public var summary: TranscriptSummary {
         TranscriptSummary(
-            file: input.file, parserName: parserName, messageCount: messages.count, diagnostics: diagnostics,
+            files: inputs.map(\.file), parserName: parserName,
+            messageCounts: inputs.indices.map { index in messages.filter { $0.file == index }.count },
+            diagnostics: diagnostics,
             timeZone: timeZone, dateOrder: dateOrder, contextDate: contextDate, senders: senders,
             accountSenders: accountSenders)
     }

@@ -3,10 +3,12 @@ import Foundation
 /// Everything a report says about how an export was read, without its messages: a transcript
 /// has one, and a report read in blocks builds one without ever holding the messages.
 public struct TranscriptSummary: Sendable {
-    public let file: ExportFile
+    /// The export's files in reading order (one, except for folder exports such as Telegram's).
+    public let files: [ExportFile]
     /// The `name` of the parser that read the file.
     public let parserName: String
-    public let messageCount: Int
+    /// Messages read from each of `files`.
+    public let messageCounts: [Int]
     /// Warnings and notes, in file order.
     public let diagnostics: [Diagnostic]
     /// The zone that wall-clock times were read in, and why that zone.
@@ -21,13 +23,13 @@ public struct TranscriptSummary: Sendable {
     public let accountSenders: [String]
 
     public init(
-        file: ExportFile, parserName: String, messageCount: Int, diagnostics: [Diagnostic], timeZone: ZoneChoice,
+        files: [ExportFile], parserName: String, messageCounts: [Int], diagnostics: [Diagnostic], timeZone: ZoneChoice,
         dateOrder: DateOrderChoice? = nil, contextDate: ContextDate? = nil, senders: [SenderTally.Sender],
         accountSenders: [String] = []
     ) {
-        self.file = file
+        self.files = files
         self.parserName = parserName
-        self.messageCount = messageCount
+        self.messageCounts = messageCounts
         self.diagnostics = diagnostics
         self.timeZone = timeZone
         self.dateOrder = dateOrder
@@ -37,6 +39,27 @@ public struct TranscriptSummary: Sendable {
     }
 
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// The export's first (usually only) file.
+    public var file: ExportFile { files[0] }
+
+    public var messageCount: Int { messageCounts.reduce(0, +) }
+
+    /// Warnings about one of the files.
+    public func warningCount(of file: ExportFile) -> Int {
+        diagnostics.filter { $0.severity == .warning && $0.file == file.displayName }.count
+    }
+
+    public init(
+        file: ExportFile, parserName: String, messageCount: Int, diagnostics: [Diagnostic], timeZone: ZoneChoice,
+        dateOrder: DateOrderChoice? = nil, contextDate: ContextDate? = nil, senders: [SenderTally.Sender],
+        accountSenders: [String] = []
+    ) {
+        self.init(
+            files: [file], parserName: parserName, messageCounts: [messageCount], diagnostics: diagnostics,
+            timeZone: timeZone, dateOrder: dateOrder, contextDate: contextDate, senders: senders,
+            accountSenders: accountSenders)
+    }
 }
 
 /// Counts the participant messages of each sender, in the order senders first wrote.

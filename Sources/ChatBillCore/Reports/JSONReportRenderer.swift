@@ -115,6 +115,8 @@ struct ReportDocument {
         let line: Int
         let sender: String
         let time: String
+        /// The file (1-based, as `inputs` lists them) in an export of several files; absent otherwise.
+        let file: Int?
     }
 
     struct SilentWork: Encodable {
@@ -147,6 +149,9 @@ struct ReportDocument {
         let clientMessages: Int
         let firstLine: Int
         let lastLine: Int
+        /// The files (1-based) of the first and last line, in an export of several files; absent otherwise.
+        let firstFile: Int?
+        let lastFile: Int?
         let reasons: Reasons
     }
 
@@ -174,18 +179,21 @@ struct ReportDocument {
     let policy: Policy
     let days: [Day]
     let totals: Totals
+    private let isSeveralFiles: Bool
 
     init(_ report: Report) {
         let summary = report.summary
         let zone = report.timeZone
-        inputs = [
+        isSeveralFiles = summary.files.count > 1
+        inputs = zip(summary.files, summary.messageCounts).map { file, messages in
             Input(
-                file: summary.file.displayName, sha256: summary.file.sha256, parser: summary.parserName,
-                messages: summary.messageCount, lines: summary.file.lineCount, warnings: summary.warningCount,
+                file: file.displayName, sha256: file.sha256, parser: summary.parserName, messages: messages,
+                lines: file.lineCount,
+                warnings: summary.files.count > 1 ? summary.warningCount(of: file) : summary.warningCount,
                 dateOrder: summary.dateOrder?.order.rawValue,
-                archive: summary.file.container.map { Archive(file: $0.path, sha256: $0.sha256) },
+                archive: file.container.map { Archive(file: $0.path, sha256: $0.sha256) },
                 date: summary.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) })
-        ]
+        }
         timeZone = TimeZoneInfo(identifier: zone.identifier, source: summary.timeZone.source.rawValue)
         provider = report.provider.names
         let policy = report.policy
@@ -211,7 +219,9 @@ struct ReportDocument {
     func session(_ line: Bill.Line, clock: inout ZoneClock) -> Session {
         func format(_ instant: Date) -> String { ISOTimestamp.format(instant, clock: &clock) }
         func reference(_ ref: SessionReasons.Reference) -> MessageReference {
-            MessageReference(line: ref.line, sender: ref.sender, time: format(ref.instant))
+            MessageReference(
+                line: ref.line, sender: ref.sender, time: format(ref.instant), file: isSeveralFiles ? ref.file + 1 : nil
+            )
         }
         let session = line.session
         let ending: Ending =
@@ -224,7 +234,9 @@ struct ReportDocument {
             date: line.date, start: format(session.start), end: format(session.end), billable: session.isBillable,
             rawSeconds: line.rawSeconds, billedSeconds: line.billedSeconds,
             providerMessages: session.providerMessages, clientMessages: session.clientMessages,
-            firstLine: session.lines.lowerBound, lastLine: session.lines.upperBound,
+            firstLine: session.firstLine, lastLine: session.lastLine,
+            firstFile: isSeveralFiles ? session.files.lowerBound + 1 : nil,
+            lastFile: isSeveralFiles ? session.files.upperBound + 1 : nil,
             reasons: Reasons(
                 openedBy: reference(session.reasons.openedBy), start: session.reasons.start.rawValue,
                 silentWork: session.reasons.silentWork.map {

@@ -23,7 +23,8 @@ public enum MessageJSONLines {
             let record = Record(
                 time: ISOTimestamp.format(message.instant, in: zone), timestamp: message.timestampText,
                 sender: message.sender, text: message.text, kind: message.kind.rawValue, edited: message.isEdited,
-                file: transcript.input.displayName, line: message.location.line, lastLine: message.lastLine)
+                file: transcript.inputs[message.file].displayName, line: message.location.line,
+                lastLine: message.lastLine)
             if let data = try? encoder.encode(record) {
                 write(String(decoding: data, as: UTF8.self) + "\n")
             }

@@ -11,13 +11,17 @@ public struct TableReportRenderer: ReportRenderer {
         func field(_ name: String, _ value: String) {
             header += name.padded(to: 10) + value + "\n"
         }
-        field("file", summary.file.displayName)
-        field("sha256", summary.file.sha256)
-        if let archive = summary.file.container { field("archive", "\(archive.path), sha256 \(archive.sha256)") }
+        for (index, file) in summary.files.enumerated() {
+            field("file", file.displayName + (summary.files.count > 1 ? " (file \(index + 1))" : ""))
+            field("sha256", file.sha256)
+            if let archive = file.container, index == 0 || archive != summary.files[index - 1].container {
+                field("archive", "\(archive.path), sha256 \(archive.sha256)")
+            }
+        }
         field(
             "parser",
             "\(summary.parserName): \(summary.messageCount) messages, "
-                + "\(summary.file.lineCount) lines, \(summary.warningCount) warnings")
+                + "\(summary.files.reduce(0) { $0 + $1.lineCount }) lines, \(summary.warningCount) warnings")
         if let order = summary.dateOrder { field("dates", order.summary) }
         if let day = summary.contextDate { field("date", day.summary) }
         field("zone", summary.timeZone.summary)
@@ -83,6 +87,7 @@ public struct TableReportRenderer: ReportRenderer {
             : AnySequence(
                 report.bill.lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
                     .map(\.element))
+        let places = LinePlaces(report.summary)
         var currentDay: String?
         func closeDay() {
             guard let date = currentDay, let day = days[date] else { return }
@@ -98,9 +103,7 @@ public struct TableReportRenderer: ReportRenderer {
                 currentDay = line.date
             }
             let session = line.session
-            let lines = session.lines
-            let lineText =
-                lines.lowerBound == lines.upperBound ? "\(lines.lowerBound)" : "\(lines.lowerBound)-\(lines.upperBound)"
+            let lineText = places.span(session)
             let counts = "\(session.providerMessages)/\(session.clientMessages)"
             guard session.isBillable else {
                 body(
@@ -110,7 +113,7 @@ public struct TableReportRenderer: ReportRenderer {
             let span = "\(clock(session.start))-\(clock(session.end))"
             let notes = session.reasons.silentWork.map { work in
                 "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
-                    + "(\(DurationText.format(seconds: work.seconds))), lines \(work.after.line)-\(work.before.line)"
+                    + "(\(DurationText.format(seconds: work.seconds))), \(places.span(work))"
             }
             body(
                 .session(

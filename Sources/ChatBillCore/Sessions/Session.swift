@@ -12,22 +12,31 @@ public struct Session: Sendable, Hashable {
     public let end: Date
     public let providerMessages: Int
     public let clientMessages: Int
-    /// The first and last line of the export the session's messages occupy.
-    public let lines: ClosedRange<Int>
+    /// The first line the session's messages occupy, in the first of `files`.
+    public let firstLine: Int
+    /// The last line the session's messages occupy, in the last of `files`.
+    public let lastLine: Int
+    /// The files of a several-file export the session runs through (`0...0` for one file).
+    public let files: ClosedRange<Int>
     public let reasons: SessionReasons
 
     public init(
-        isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int, lines: ClosedRange<Int>,
-        reasons: SessionReasons
+        isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int, firstLine: Int,
+        lastLine: Int, files: ClosedRange<Int> = 0...0, reasons: SessionReasons
     ) {
         self.isBillable = isBillable
         self.start = start
         self.end = end
         self.providerMessages = providerMessages
         self.clientMessages = clientMessages
-        self.lines = lines
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.files = files
         self.reasons = reasons
     }
+
+    /// The lines of a session within one file.
+    public var lines: ClosedRange<Int> { firstLine...max(firstLine, lastLine) }
 
     /// The number of participant messages in the session.
     public var messageCount: Int { providerMessages + clientMessages }

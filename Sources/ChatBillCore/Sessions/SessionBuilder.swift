@@ -14,20 +14,26 @@ struct SessionBuilder {
         var lastProvider: SessionInput?
         var count = 1
         var providerCount = 0
-        var lines: ClosedRange<Int>
+        /// The earliest and latest place in the export, as (file, line).
+        var from: (file: Int, line: Int)
+        var through: (file: Int, line: Int)
         var silentWork: [SessionReasons.SilentWork] = []
 
         init(_ input: SessionInput) {
             first = input
             last = input
-            lines = input.line...max(input.line, input.lastLine)
+            from = (input.file, input.line)
+            through = (input.file, max(input.line, input.lastLine))
         }
 
         mutating func add(_ input: SessionInput) {
             last = input
             count += 1
-            lines = min(lines.lowerBound, input.line)...max(lines.upperBound, input.lastLine)
+            if (input.file, input.line) < from { from = (input.file, input.line) }
+            if (input.file, input.lastLine) > through { through = (input.file, input.lastLine) }
         }
+
+        var files: ClosedRange<Int> { from.file...through.file }
     }
 
     private var group: Group?
@@ -78,7 +84,8 @@ struct SessionBuilder {
         guard let firstProvider = group.firstProvider else {
             return Session(
                 isBillable: false, start: group.first.instant, end: group.last.instant, providerMessages: 0,
-                clientMessages: group.count, lines: group.lines, reasons: reasons(.unanswered))
+                clientMessages: group.count, firstLine: group.from.line, lastLine: group.through.line,
+                files: group.files, reasons: reasons(.unanswered))
         }
         var start = firstProvider.instant.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
         var startReason = SessionReasons.Start.leadIn
@@ -94,7 +101,9 @@ struct SessionBuilder {
         previousBillableEnd = end
         return Session(
             isBillable: true, start: start, end: end, providerMessages: group.providerCount,
-            clientMessages: group.count - group.providerCount, lines: group.lines, reasons: reasons(startReason))
+            clientMessages: group.count - group.providerCount, firstLine: group.from.line, lastLine: group.through.line,
+            files: group.files,
+            reasons: reasons(startReason))
     }
 
     private func seconds(from earlier: Date, to later: Date) -> Int {

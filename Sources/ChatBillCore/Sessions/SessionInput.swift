@@ -11,14 +11,19 @@ public struct SessionInput: Sendable {
     public let lastLine: Int
     /// The message's place among the export's messages, which orders messages of the same instant.
     public let order: Int
+    /// The file of a several-file export the message is in (`Message.file`).
+    public let file: Int
 
-    public init(instant: Date, sender: String, isProvider: Bool, line: Int, lastLine: Int, order: Int) {
+    public init(
+        instant: Date, sender: String, isProvider: Bool, line: Int, lastLine: Int, order: Int, file: Int = 0
+    ) {
         self.instant = instant
         self.sender = sender
         self.isProvider = isProvider
         self.line = line
         self.lastLine = lastLine
         self.order = order
+        self.file = file
     }
 
     /// Earlier instants first; at the same instant, file order.

@@ -7,15 +7,18 @@ public struct SessionReasons: Sendable, Hashable {
         public let line: Int
         public let sender: String
         public let instant: Date
+        /// The file of a several-file export the line is in.
+        public let file: Int
 
-        public init(line: Int, sender: String, instant: Date) {
+        public init(line: Int, sender: String, instant: Date, file: Int = 0) {
             self.line = line
             self.sender = sender
             self.instant = instant
+            self.file = file
         }
 
         init(_ input: SessionInput) {
-            self.init(line: input.line, sender: input.sender, instant: input.instant)
+            self.init(line: input.line, sender: input.sender, instant: input.instant, file: input.file)
         }
     }
 

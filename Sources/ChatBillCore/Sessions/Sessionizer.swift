@@ -28,7 +28,7 @@ public struct Sessionizer: Sendable {
             inputs.append(
                 SessionInput(
                     instant: message.instant, sender: message.sender, isProvider: isProvider,
-                    line: message.location.line, lastLine: message.lastLine, order: order))
+                    line: message.location.line, lastLine: message.lastLine, order: order, file: message.file))
         }
         if !zip(inputs, inputs.dropFirst()).allSatisfy({ !SessionInput.precedes($0.1, $0.0) }) {
             inputs.sort(by: SessionInput.precedes)

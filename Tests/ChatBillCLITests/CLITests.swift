@@ -87,6 +87,22 @@ struct CLITests {
         #expect(result.stdout.contains("billed 30m (0.50 h)"))
     }
 
+    @Test func anExportFolderIsReadAsOneChat() throws {
+        let folder = "Fixtures/telegram-html-folder/ChatExport_2026-11-30"
+        let result = try chatbill("report", folder, "--me", "Sam Keller", "--tz", "Europe/Berlin")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("file      \(folder)/messages2.html (file 2)"))
+        #expect(result.stdout.contains("telegram-html: 6 messages"))
+        #expect(result.stdout.contains("1:25-2:42"))
+        let detect = try chatbill("detect", folder)
+        #expect(detect.stdout.hasPrefix("telegram-html\t100\t2 files"))
+        let parse = try chatbill("parse", folder, "--tz", "Europe/Berlin")
+        #expect(parse.stdout.split(separator: "\n").last?.contains("\(folder)/messages2.html") == true)
+        let other = try chatbill("report", "Fixtures/irc", "--me", "x")
+        #expect(other.status == 65)
+        #expect(other.stderr.contains("is a folder that no format chatbill reads is laid out like"))
+    }
+
     @Test func aZoomChatTakesItsDayFromTheFolderOrTheFlag() throws {
         let path = "Fixtures/zoom/2026-11-05 14.00.00 Printer rollout 81234567890/meeting_saved_chat.txt"
         let fromFolder = try chatbill("report", path, "--me", "Sam Keller", "--tz", "Europe/Berlin")

@@ -71,6 +71,13 @@ public struct InputFile: Sendable {
         return Array(bytes.prefix(read))
     }
 
+    /// The bytes of the file at `path`, unchanged (a `.zip` is not opened).
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` as `read(path:)` does.
+    static func read(bytesOf path: String) throws(ChatBillError) -> [UInt8] {
+        try readBytes(path)
+    }
+
     private static func readBytes(_ path: String) throws(ChatBillError) -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         try checkReadable(path)

@@ -10,14 +10,32 @@ public enum ZipChatArchive {
         bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
     }
 
-    /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
-    static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
-        let archive: Archive
+    /// The archive in `bytes`, opened in memory.
+    static func open(_ bytes: [UInt8], path: String) throws(ChatBillError) -> Archive {
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            return try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw .unreadableInput(Diagnostic(.error, file: path, "is not a readable zip archive (\(error))"))
         }
+    }
+
+    /// The bytes of one file of the archive.
+    static func extract(_ member: String, from archive: Archive, path: String) throws(ChatBillError) -> [UInt8] {
+        guard let entry = archive[member] else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "the archive holds no \(member)"))
+        }
+        var content = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
+        } catch {
+            throw .unreadableInput(Diagnostic(.error, file: path, "cannot read \(member) from the archive (\(error))"))
+        }
+        return [UInt8](content)
+    }
+
+    /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
+    static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
+        let archive = try open(bytes, path: path)
         let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }
         func name(_ entry: Entry) -> String { entry.path.split(separator: "/").last.map(String.init) ?? entry.path }
         let preferred = texts.filter { name($0) == "_chat.txt" || name($0).hasPrefix("WhatsApp Chat") }
@@ -31,15 +49,8 @@ public enum ZipChatArchive {
                         ? "the zip archive holds no .txt chat file"
                         : "the zip archive holds several .txt files (\(listing)); unpack it and name the chat file"))
         }
-        var content = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
-        } catch {
-            throw .unreadableInput(
-                Diagnostic(.error, file: path, "cannot read \(entry.path) from the archive (\(error))"))
-        }
         return InputFile(
-            displayName: path + "/" + entry.path, bytes: [UInt8](content),
+            displayName: path + "/" + entry.path, bytes: try extract(entry.path, from: archive, path: path),
             container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
             modificationDate: modificationDate)
     }

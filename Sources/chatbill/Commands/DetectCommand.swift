@@ -7,12 +7,20 @@ struct DetectCommand: ParsableCommand {
         commandName: "detect",
         abstract: "Say which format a file is, with each parser's confidence.")
 
-    @Argument(help: "The file to look at, or - for standard input.")
+    @Argument(help: "The file or export folder to look at, or - for standard input.")
     var file: String
 
     func run() throws {
         let input: InputFile
         do {
+            if let folder = try ExportFolder.open(path: file),
+                let (parser, members) = ParserRegistry.standard.folderParser(for: folder, named: nil)
+            {
+                print(
+                    "\(parser.name)\t100\t\(members.count) files laid out as \(parser.displayName): "
+                        + members.joined(separator: ", "))
+                return
+            }
             input = try InputFile.read(path: file)
         } catch {
             throw Terminal.fail(error)

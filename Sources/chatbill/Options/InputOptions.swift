@@ -3,7 +3,7 @@ import ChatBillCore
 
 /// The export to read and how to read its timestamps; shared by every command that reads one.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "The chat export to read, or - for standard input.")
+    @Argument(help: "The chat export to read (a file, an export folder or .zip), or - for standard input.")
     var file: String
 
     @Option(help: "Read the file with this parser instead of detecting one (see `chatbill formats`).")
@@ -43,6 +43,22 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and parses the export, printing its diagnostics to standard error.
     func load() throws(ChatBillError) -> Transcript {
+        if let folder = try ExportFolder.open(path: file) {
+            if let (reader, members) = ParserRegistry.standard.folderParser(for: folder, named: parser) {
+                var inputs: [InputFile] = []
+                for member in members { inputs.append(try folder.read(member)) }
+                let transcript = try reader.parse(inputs, options: parseOptions())
+                Terminal.report(transcript.diagnostics)
+                return transcript
+            }
+            guard folder.isArchive else {
+                throw .unreadableInput(
+                    Diagnostic(
+                        .error, file: file,
+                        "is a folder that no format chatbill reads is laid out like; give the export file inside it "
+                            + "(`chatbill formats` lists what chatbill reads)"))
+            }
+        }
         let input = try InputFile.read(path: file)
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
         let transcript = try chosen.parse(input, options: parseOptions())
@@ -54,7 +70,7 @@ struct InputOptions: ParsableArguments {
     /// that way; nil when the export has to be read whole (standard input, an archive, a format
     /// without a streaming parser, or a file `StreamedReport` cannot order in one pass).
     func streamedReport(providerNames: [String], policy: BillingPolicy) throws(ChatBillError) -> Report? {
-        guard file != "-" else { return nil }
+        guard file != "-", ExportFolder.folder(at: file) == nil else { return nil }
         let head = try InputFile.head(path: file)
         guard !ZipChatArchive.isArchive(head) else { return nil }
         let probe = DetectionProbe(fileName: ExportFile.fileName(of: file), head: head[...])

@@ -62,41 +62,67 @@ public struct TelegramHTMLParser: TranscriptParser {
         var joined: Bool
     }
 
-    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
-        let file = input.displayName
-        var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+    /// What reading the files so far has found; a chat continues from one file into the next.
+    private struct Reading {
+        var resolver: LocalTimeResolver
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
+        var headerLinesByFile: [[Int]] = []
+        /// The sender a `joined` message (even the first of the next file) continues.
+        var previousSender = ""
+        var firstOffset: Int?
+    }
+
+    public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        try parse([input], options: options)
+    }
+
+    public func parse(_ inputs: [InputFile], options: ParseOptions) throws(ChatBillError) -> Transcript {
+        var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        for (index, input) in inputs.enumerated() { read(input, index: index, into: &reading) }
+        guard !reading.messages.isEmpty, let first = inputs.first else {
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: inputs.first?.displayName ?? "", "no dated message in this Telegram HTML export"))
+        }
+        return Transcript(
+            input: first, parserName: name, messages: reading.messages, diagnostics: reading.diagnostics,
+            timeZone: options.timeZone.orExportOffset(reading.firstOffset), inputs: inputs,
+            headerLinesByFile: reading.headerLinesByFile)
+    }
+
+    /// Reads one file of the export (the `index`-th).
+    private func read(_ input: InputFile, index: Int, into reading: inout Reading) {
+        let file = input.displayName
         var headerLines = LineSet()
         var stack = HTMLElementStack()
         var block: Block?
         var blockDepth = 0
-        var previousSender = ""
-        var firstOffset: Int?
 
         func finish(_ block: Block) {
             let location = InputLocation(line: block.line, column: 1)
             guard let (civil, offset) = Self.readTitle(block.title) else {
-                diagnostics.append(
+                reading.diagnostics.append(
                     Diagnostic(
                         .warning, file: file, at: location, "a message without a readable date; it is not billed"))
                 return
             }
-            firstOffset = firstOffset ?? offset
+            reading.firstOffset = reading.firstOffset ?? offset
             let instant =
                 offset.map { Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64($0))) }
-                ?? resolver.instant(of: civil).instant
-            let sender = block.joined || block.sender.isEmpty ? previousSender : HTMLText.normalized(block.sender)
-            previousSender = sender
+                ?? reading.resolver.instant(of: civil).instant
+            let sender =
+                block.joined || block.sender.isEmpty ? reading.previousSender : HTMLText.normalized(block.sender)
+            reading.previousSender = sender
             let text = HTMLText.normalized(block.text)
             let media = HTMLText.normalized(block.media)
             let (lastLine, bytes) = input.span(lines: block.line, through: block.lastLine)
-            messages.append(
+            reading.messages.append(
                 Message(
                     instant: instant, timestampText: block.title.trimmingCharacters(in: .whitespaces), sender: sender,
                     text: [media, text].filter { !$0.isEmpty }.joined(separator: "\n"),
                     kind: text.isEmpty && !media.isEmpty ? .attachment : .text, location: location, lastLine: lastLine,
-                    byteRange: bytes))
+                    byteRange: bytes, file: index))
         }
 
         let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
@@ -136,13 +162,29 @@ public struct TelegramHTMLParser: TranscriptParser {
                 }
             }
         }
-        diagnostics += problems.filter { $0.location != nil }
-        guard !messages.isEmpty else {
-            throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in this Telegram HTML export"))
+        reading.diagnostics += problems.filter { $0.location != nil }
+        reading.headerLinesByFile.append(headerLines.sorted)
+    }
+}
+
+extension TelegramHTMLParser: FolderTranscriptParser {
+    /// `messages.html`, `messages2.html`, … of one export folder, in number order (the folder
+    /// nearest the top when a folder holds several exports).
+    public func members(of listing: [String]) -> [String] {
+        var pages: [String: [(number: Int, path: String)]] = [:]
+        for path in listing {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let name = parts.last.map(String.init) ?? path
+            guard name.hasPrefix("messages"), name.hasSuffix(".html") else { continue }
+            let digits = name.dropFirst("messages".count).dropLast(".html".count)
+            guard digits.isEmpty || digits.allSatisfy(\.isNumber), let number = digits.isEmpty ? 1 : Int(digits) else {
+                continue
+            }
+            pages[parts.dropLast().joined(separator: "/"), default: []].append((number, path))
         }
-        let zone = options.timeZone.orExportOffset(firstOffset)
-        return Transcript(
-            input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: zone,
-            headerLines: headerLines.sorted)
+        let folders = pages.filter { $0.value.contains { $0.number == 1 } }.keys
+            .sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
+        guard let folder = folders.first else { return [] }
+        return pages[folder]!.sorted { $0.number < $1.number }.map(\.path)
     }
 }

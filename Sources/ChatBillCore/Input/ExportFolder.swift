@@ -1,0 +1,80 @@
+import Foundation
+import ZIPFoundation
+
+/// An export that comes as several files: a folder, or a `.zip` of one (Telegram's
+/// `messages.html`, `messages2.html`, …; Slack's channel folders of day files). It lists its
+/// files, and reads the ones a parser asks for, from disk or from the archive in memory.
+public struct ExportFolder: Sendable {
+    /// The folder or archive as the user named it.
+    public let path: String
+    /// Every regular file in it, as `/`-separated paths relative to it, sorted.
+    public let listing: [String]
+    private let source: Source
+
+    /// Whether this is a zip archive rather than a folder on disk.
+    public var isArchive: Bool {
+        if case .archive = source { return true }
+        return false
+    }
+
+    private enum Source: Sendable {
+        case folder
+        case archive(bytes: [UInt8], container: InputFile.Container, modificationDate: Date?)
+    }
+
+    /// The folder or archive at `path` when it is one (a folder, or a file that is a zip archive);
+    /// nil for any other file and for standard input.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` when a zip archive cannot be opened.
+    public static func open(path: String) throws(ChatBillError) -> ExportFolder? {
+        guard path != "-" else { return nil }
+        if let folder = folder(at: path) { return folder }
+        let head = try InputFile.head(path: path, count: 4)
+        guard ZipChatArchive.isArchive(head) else { return nil }
+        let whole = try InputFile.read(bytesOf: path)
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return try archive(whole, path: path, modificationDate: modified)
+    }
+
+    /// The folder at `path`; nil when `path` is not a folder.
+    public static func folder(at path: String) -> ExportFolder? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        let listing = (FileManager.default.subpaths(atPath: path) ?? []).filter { member in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path + "/" + member, isDirectory: &isFolder)
+                && !isFolder.boolValue
+        }
+        return ExportFolder(path: path, listing: listing.sorted(), source: .folder)
+    }
+
+    /// The files of a zip archive whose bytes are `bytes`.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` when the archive cannot be opened.
+    static func archive(_ bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> ExportFolder {
+        let archive = try ZipChatArchive.open(bytes, path: path)
+        let listing = archive.filter { $0.type == .file }.map(\.path)
+        return ExportFolder(
+            path: path, listing: listing.sorted(),
+            source: .archive(
+                bytes: bytes, container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
+                modificationDate: modificationDate))
+    }
+
+    /// One of the listed files.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` when it cannot be read.
+    public func read(_ member: String) throws(ChatBillError) -> InputFile {
+        switch source {
+        case .folder:
+            return try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
+        case .archive(let bytes, let container, let modificationDate):
+            let content = try ZipChatArchive.extract(member, from: ZipChatArchive.open(bytes, path: path), path: path)
+            return InputFile(
+                displayName: path + "/" + member, bytes: content, container: container,
+                modificationDate: modificationDate)
+        }
+    }
+}

@@ -98,6 +98,11 @@ struct CLITests {
         #expect(detect.stdout.hasPrefix("telegram-html\t100\t2 files"))
         let parse = try chatbill("parse", folder, "--tz", "Europe/Berlin")
         #expect(parse.stdout.split(separator: "\n").last?.contains("\(folder)/messages2.html") == true)
+        let slack = try chatbill(
+            "report", "Fixtures/slack/acme-workspace", "--channel", "it-support", "--me", "Sam Keller", "--tz",
+            "Europe/Berlin")
+        #expect(slack.status == 0)
+        #expect(slack.stdout.contains("3:9-4:32"))
         let other = try chatbill("report", "Fixtures/irc", "--me", "x")
         #expect(other.status == 65)
         #expect(other.stderr.contains("is a folder that no format chatbill reads is laid out like"))
@@ -253,7 +258,7 @@ struct CLITests {
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
                 "discord-html",
                 "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
-                "skype", "adium",
+                "skype", "slack", "adium",
                 "empathy",
                 "wlm-xml", "kopete",
                 "trillian-xml", "xmpp-mam",

@@ -23,7 +23,7 @@ struct ParserConformanceTests {
         "msn-plus-html": [MessengerPlusHTMLParserTests.fixture],
         "imessage-html": [IMessageHTMLParserTests.fixture],
         "vk-html": [VKHTMLParserTests.fixture],
-        "telegram-html": [TelegramHTMLParserTests.fixture],
+        "telegram-html": [TelegramHTMLParserTests.fixture, TelegramHTMLFolderTests.folder],
         "facebook-html": [FacebookHTMLParserTests.fixture],
         "discord-html": [DiscordHTMLParserTests.fixture],
         "telegram-json": [TelegramJSONParserTests.fixture],
@@ -34,6 +34,7 @@ struct ParserConformanceTests {
         "mattermost": [MattermostParserTests.fixture],
         "teams": [TeamsParserTests.fixture],
         "skype": [SkypeParserTests.fixture],
+        "slack": [SlackParserTests.folder],
         "adium": [XMLLogParserTests.adium],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
@@ -56,18 +57,28 @@ struct ParserConformanceTests {
     static let chats = [
         FacebookHTMLParserTests.fixture: "Dana Fischer", TelegramJSONParserTests.fixture: "Dana Fischer",
         HangoutsParserTests.fixture: "Dana Fischer", MattermostParserTests.fixture: "it-support",
+        SlackParserTests.folder: "it-support",
     ]
 
+    /// A fixture read by its parser: a file, or an export folder read as the CLI reads one.
     func parse(_ parserName: String, _ fixture: String) throws -> Transcript {
         let parser = try #require(ParserRegistry.standard.parser(named: parserName))
-        return try parser.parse(
-            Fixtures.input(fixture), options: ParseOptions(timeZone: Fixtures.berlin, chat: Self.chats[fixture]))
+        let options = ParseOptions(timeZone: Fixtures.berlin, chat: Self.chats[fixture])
+        guard Fixtures.isFolder(fixture) else { return try parser.parse(Fixtures.input(fixture), options: options) }
+        let folder = try #require(Fixtures.folder(fixture))
+        let (reader, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: parserName))
+        return try reader.parse(members.map(folder.read), options: options)
     }
 
     @Test(arguments: cases)
     func detectionPicksTheParserForItsFixtures(parserName: String, fixture: String) throws {
-        let chosen = try ParserRegistry.standard.choose(for: Fixtures.input(fixture))
-        #expect(chosen.name == parserName)
+        if Fixtures.isFolder(fixture) {
+            let folder = try #require(Fixtures.folder(fixture))
+            #expect(ParserRegistry.standard.folderParser(for: folder, named: nil)?.parser.name == parserName)
+        } else {
+            let chosen = try ParserRegistry.standard.choose(for: Fixtures.input(fixture))
+            #expect(chosen.name == parserName)
+        }
     }
 
     @Test(arguments: cases)
@@ -135,6 +146,7 @@ struct ParserConformanceTests {
     /// wrong (for JSON, where it ends).
     @Test(arguments: cases)
     func aFixtureCutInHalfIsReadOrRefusedWithAPlace(parserName: String, fixture: String) throws {
+        guard !Fixtures.isFolder(fixture) else { return }  // each of its files is cut by its own format's case
         let parser = try #require(ParserRegistry.standard.parser(named: parserName))
         let whole = try Fixtures.input(fixture)
         let cut = InputFile(displayName: whole.displayName, bytes: Array(whole.bytes.prefix(whole.bytes.count / 2)))

@@ -9,7 +9,7 @@ struct TelegramHTMLFolderTests {
     static let folder = "telegram-html-folder/ChatExport_2026-11-30"
 
     func transcript() throws -> Transcript {
-        let folder = try #require(ExportFolder.folder(at: Fixtures.url(Self.folder).path))
+        let folder = try #require(Fixtures.folder(Self.folder))
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
         #expect(parser.name == "telegram-html")
         #expect(members == ["messages.html", "messages2.html"])
@@ -78,9 +78,7 @@ struct TelegramHTMLFolderTests {
         let transcript = try transcript()
         var lines = ""
         MessageJSONLines.render(transcript) { lines += $0 }
-        // Named as `chatbill` run from the package root names them, wherever the checkout is.
-        try expectGolden(
-            lines.replacingOccurrences(of: Fixtures.root.path + "/", with: ""), Self.folder + ".expected.jsonl")
+        try expectGolden(lines, Self.folder + ".expected.jsonl")
         for (file, input) in transcript.inputs.enumerated() {
             var covered = Set(transcript.headerLinesByFile[file])
             for message in transcript.messages where message.file == file {

@@ -7,6 +7,8 @@ import ZIPFoundation
 public struct ExportFolder: Sendable {
     /// The folder or archive as the user named it.
     public let path: String
+    /// The name its files are shown under (`path`, unless the folder was opened under another).
+    public let displayPath: String
     /// Every regular file in it, as `/`-separated paths relative to it, sorted.
     public let listing: [String]
     private let source: Source
@@ -36,8 +38,9 @@ public struct ExportFolder: Sendable {
         return try archive(whole, path: path, modificationDate: modified)
     }
 
-    /// The folder at `path`; nil when `path` is not a folder.
-    public static func folder(at path: String) -> ExportFolder? {
+    /// The folder at `path`, its files shown under `displayPath` (by default `path`); nil when
+    /// `path` is not a folder.
+    public static func folder(at path: String, displayPath: String? = nil) -> ExportFolder? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return nil
@@ -47,7 +50,7 @@ public struct ExportFolder: Sendable {
             return FileManager.default.fileExists(atPath: path + "/" + member, isDirectory: &isFolder)
                 && !isFolder.boolValue
         }
-        return ExportFolder(path: path, listing: listing.sorted(), source: .folder)
+        return ExportFolder(path: path, displayPath: displayPath ?? path, listing: listing.sorted(), source: .folder)
     }
 
     /// The files of a zip archive whose bytes are `bytes`.
@@ -57,7 +60,7 @@ public struct ExportFolder: Sendable {
         let archive = try ZipChatArchive.open(bytes, path: path)
         let listing = archive.filter { $0.type == .file }.map(\.path)
         return ExportFolder(
-            path: path, listing: listing.sorted(),
+            path: path, displayPath: path, listing: listing.sorted(),
             source: .archive(
                 bytes: bytes, container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
                 modificationDate: modificationDate))
@@ -69,11 +72,14 @@ public struct ExportFolder: Sendable {
     public func read(_ member: String) throws(ChatBillError) -> InputFile {
         switch source {
         case .folder:
-            return try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
+            let file = try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
+            return InputFile(
+                displayName: displayPath.hasSuffix("/") ? displayPath + member : displayPath + "/" + member,
+                bytes: file.bytes, modificationDate: file.modificationDate)
         case .archive(let bytes, let container, let modificationDate):
             let content = try ZipChatArchive.extract(member, from: ZipChatArchive.open(bytes, path: path), path: path)
             return InputFile(
-                displayName: path + "/" + member, bytes: content, container: container,
+                displayName: displayPath + "/" + member, bytes: content, container: container,
                 modificationDate: modificationDate)
         }
     }

@@ -32,6 +32,7 @@ public struct ParserRegistry: Sendable {
         MattermostParser(),
         TeamsParser(),
         SkypeParser(),
+        SlackParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

@@ -25,7 +25,9 @@ struct InputOptions: ParsableArguments {
     var date: DateArgument?
 
     @Option(
-        help: ArgumentHelp("The conversation to read from an export that holds several (its participants or name)."))
+        name: [.customLong("chat"), .customLong("channel")],
+        help: ArgumentHelp(
+            "The conversation to read from an export that holds several (its participants, name or channel)."))
     var chat: String?
 
     @Option(

@@ -22,6 +22,18 @@ enum Fixtures {
         InputFile(displayName: "Fixtures/" + relative, bytes: try InputFile.read(path: url(relative).path).bytes)
     }
 
+    /// A fixture folder, its files named as `chatbill` run from the package root names them.
+    static func folder(_ relative: String) -> ExportFolder? {
+        ExportFolder.folder(at: url(relative).path, displayPath: "Fixtures/" + relative)
+    }
+
+    /// Whether a fixture is an export folder rather than a file.
+    static func isFolder(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
     static let berlin = ZoneChoice(TimeZone(identifier: "Europe/Berlin")!, source: .flag)
 
     /// Every WhatsApp fixture, with the expected messages recorded next to it.

@@ -5,7 +5,16 @@ enum JSONArrayLocator {
     /// For every array under the key `key`, in document order, the bytes of its object elements
     /// (from `{` through `}`).
     static func objectRanges(under key: String, in bytes: [UInt8]) -> [[Range<Int>]] {
-        let wanted = Array(key.utf8)
+        objectRanges(underKey: Array(key.utf8), in: bytes)
+    }
+
+    /// The bytes of the object elements of a document that is an array (`[ {…}, {…} ]`).
+    static func topLevelObjectRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        objectRanges(underKey: nil, in: bytes).first ?? []
+    }
+
+    /// Arrays under `wanted`, or the document's own array when `wanted` is nil.
+    private static func objectRanges(underKey wanted: [UInt8]?, in bytes: [UInt8]) -> [[Range<Int>]] {
         var arrays: [[Range<Int>]] = []
         /// Open containers: arrays under the wanted key know their index in `arrays`; objects that
         /// are elements of such an array know it too.
@@ -28,7 +37,8 @@ enum JSONArrayLocator {
             case 0x3A:  // ':' makes the string before it a key
                 keyBeforeValue = lastString
             case 0x5B:  // '['
-                let isWanted = keyBeforeValue.map { Array(bytes[$0]) == wanted } ?? false
+                let isWanted =
+                    wanted.map { wanted in keyBeforeValue.map { Array(bytes[$0]) == wanted } ?? false } ?? stack.isEmpty
                 if isWanted { arrays.append([]) }
                 stack.append((isWanted, isWanted ? arrays.count - 1 : nil, nil))
                 keyBeforeValue = nil

@@ -35,7 +35,7 @@ struct ParserConformanceTests {
         "teams": [TeamsParserTests.fixture],
         "skype": [SkypeParserTests.fixture],
         "slack": [SlackParserTests.folder],
-        "adium": [XMLLogParserTests.adium],
+        "adium": [XMLLogParserTests.adium, AdiumFolderTests.folder],
         "empathy": [XMLLogParserTests.empathy],
         "wlm-xml": [MessengerAndKopeteTests.wlm],
         "kopete": [MessengerAndKopeteTests.kopete],

@@ -53,6 +53,31 @@ public struct Transcript: Sendable {
         self.accountSenders = accountSenders
     }
 
+    /// One transcript of the files that `parts` were each read from, in that order: each
+    /// message keeps its file, the diagnostics and read lines are all kept, and the first part's
+    /// zone, date order and day stand for all (a folder of logs of one format and origin).
+    public init(joining parts: [Transcript]) {
+        precondition(!parts.isEmpty, "a transcript of no parts")
+        var messages: [Message] = []
+        for (index, part) in parts.enumerated() {
+            messages += part.messages.map { message in
+                var moved = message
+                moved.file = index
+                return moved
+            }
+        }
+        var accountSenders: [String] = []
+        for sender in parts.flatMap(\.accountSenders) where !accountSenders.contains(sender) {
+            accountSenders.append(sender)
+        }
+        let first = parts[0]
+        self.init(
+            input: first.input, parserName: first.parserName, messages: messages,
+            diagnostics: parts.flatMap(\.diagnostics), timeZone: first.timeZone, dateOrder: first.dateOrder,
+            contextDate: first.contextDate, accountSenders: accountSenders, inputs: parts.map(\.input),
+            headerLinesByFile: parts.map(\.headerLines))
+    }
+
     /// The read lines of the first file that hold no message (see `headerLinesByFile`).
     public var headerLines: [Int] { headerLinesByFile.first ?? [] }
 

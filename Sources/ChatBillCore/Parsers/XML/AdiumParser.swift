@@ -74,3 +74,50 @@ public struct AdiumParser: TranscriptParser {
             nothingRead: "no <message> in this Adium log")
     }
 }
+
+extension AdiumParser: FolderTranscriptParser {
+    /// The logs of a `.chatlog` bundle folder, or of a contact's whole log folder: every file named
+    /// as Adium names them (`dana (2026-11-23T10.00.00+0100).xml` or `.chatlog`), in time order.
+    public func members(of listing: [String]) -> [String] {
+        listing.filter { path in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard name.hasSuffix(".xml") || name.hasSuffix(".chatlog"), let open = name.lastIndex(of: "(") else {
+                return false
+            }
+            let stamp = name[name.index(after: open)...].prefix(17)
+            return stamp.count == 17 && stamp.dropFirst(10).first == "T" && stamp.prefix(4).allSatisfy(\.isNumber)
+        }.sorted { Self.stamp($0) < Self.stamp($1) }
+    }
+
+    /// The time in an Adium log's name, which orders the logs.
+    private static func stamp(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.lastIndex(of: "(").map { String(name[$0...]) } ?? name
+    }
+
+    /// Every log read on its own, then joined: each message keeps its file. A log that cannot be
+    /// read (one with no message, say) is left out with its error as a warning.
+    public func parse(_ inputs: [InputFile], options: ParseOptions) throws(ChatBillError) -> Transcript {
+        var parts: [Transcript] = []
+        var skipped: [Diagnostic] = []
+        var lastError: ChatBillError?
+        for input in inputs {
+            do {
+                parts.append(try parse(input, options: options))
+            } catch {
+                let diagnostic = error.diagnostic
+                skipped.append(
+                    Diagnostic(
+                        .warning, file: diagnostic.file, at: diagnostic.location,
+                        diagnostic.message + "; this log is left out"))
+                lastError = error
+            }
+        }
+        guard !parts.isEmpty else { throw lastError ?? .unreadableInput(Diagnostic(.error, file: "", "no Adium log")) }
+        let joined = Transcript(joining: parts)
+        return Transcript(
+            input: joined.input, parserName: name, messages: joined.messages, diagnostics: skipped + joined.diagnostics,
+            timeZone: joined.timeZone, accountSenders: joined.accountSenders, inputs: joined.inputs,
+            headerLinesByFile: joined.headerLinesByFile)
+    }
+}

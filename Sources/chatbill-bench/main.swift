@@ -1,8 +1,10 @@
-// chatbill-bench: how fast chatbill reads a large WhatsApp export, next to a baseline measured in
-// the same run on the same file. Run in release:
+// chatbill-bench: how fast chatbill reads large exports, each next to a baseline measured in the
+// same run on the same file. Run in release:
 //
-//     swift run -c release chatbill-bench [--megabytes 100] [--runs 3] [--file PATH]
+//     swift run -c release chatbill-bench [--megabytes 100] [--runs 3] [--format NAME]
 //
+// Formats: whatsapp (the default, with the streamed report), adium, telegram-html,
+// telegram-html-pages (1,000 messages per file), telegram-json, or all.
 // Each measurement runs in a child process of its own, so its peak memory is its own.
 import ChatBillCore
 import Foundation
@@ -49,24 +51,44 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
     var detail = ""
     switch mode {
     case "newlines":
-        // The baseline: read the file in 1 MiB blocks and count newlines with memchr.
-        let descriptor = open(path, O_RDONLY)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // The baseline: read the file (or every file of a folder) in 1 MiB blocks and count
+        // newlines with memchr.
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        let files =
+            isFolder.boolValue
+            ? (try FileManager.default.contentsOfDirectory(atPath: path)).sorted().map { path + "/" + $0 } : [path]
         var lines = 0
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            buffer.withUnsafeBytes { raw in
-                var position = raw.baseAddress!
-                let end = position + count
-                while let found = memchr(position, 0x0A, end - position) {
-                    lines += 1
-                    position = UnsafeRawPointer(found) + 1
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        for file in files {
+            let descriptor = open(file, O_RDONLY)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                buffer.withUnsafeBytes { raw in
+                    var position = raw.baseAddress!
+                    let end = position + count
+                    while let found = memchr(position, 0x0A, end - position) {
+                        lines += 1
+                        position = UnsafeRawPointer(found) + 1
+                    }
                 }
             }
+            close(descriptor)
         }
-        close(descriptor)
         detail = "\(lines) lines"
+    case "parse":
+        // Another format, read whole and parsed (a folder through its folder parser).
+        let transcript: Transcript
+        if let folder = ExportFolder.folder(at: path),
+            let (parser, members) = ParserRegistry.standard.folderParser(for: folder, named: nil)
+        {
+            transcript = try parser.parse(members.map(folder.read), options: options)
+        } else {
+            let input = try InputFile.read(path: path)
+            transcript = try ParserRegistry.standard.choose(for: input).parse(input, options: options)
+        }
+        detail = "\(transcript.messages.count) messages in \(transcript.inputs.count) files (\(transcript.parserName))"
     case "stream":
         // What `chatbill parse` would count: every message, read in blocks, nothing kept.
         var count = 0
@@ -95,99 +117,66 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
     exit(0)
 }
 
-/// Writes a deterministic WhatsApp export of at least `megabytes` MB: a support chat between a
-/// provider and a few clients' staff, with multi-line messages, attachments and day changes.
-func generate(path: String, megabytes: Int) throws {
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func random(_ bound: Int) -> Int {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return Int(state % UInt64(bound))
-    }
-    let senders = ["Sam Keller", "Dana Fischer", "Jonas Weber", "Lena Hoffmann"]
-    let phrases = [
-        "the printer in the office stopped working again", "can you check the VPN, it keeps dropping",
-        "I restarted the router like you said", "Outlook asks for my password every five minutes",
-        "connecting remotely now, please leave the laptop on", "done, the update is installed",
-        "thanks a lot!", "the shared drive is not showing up", "ok", "it works now 👍",
-        "which version of the driver do you have?", "could you send a screenshot of the error?",
-    ]
-    guard let stream = OutputStream(toFileAtPath: path, append: false) else { throw CocoaError(.fileWriteUnknown) }
-    stream.open()
-    defer { stream.close() }
-    var minuteOfEpoch = 29_000_000  // 2025-02-20
-    var written = 0
-    var chunk = ""
-    let target = megabytes * 1_000_000
-    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    while written < target {
-        minuteOfEpoch += random(10) == 0 ? 60 + random(900) : random(12)
-        let seconds = Int64(minuteOfEpoch) * 60
-        let civil = CivilDateTime(secondsSinceEpochAsUTC: seconds)
-        var line = "\(pad(civil.day))/\(pad(civil.month))/\(civil.year), \(pad(civil.hour)):\(pad(civil.minute)) - "
-        line += senders[random(senders.count)] + ": "
-        switch random(20) {
-        case 0: line += "<Media omitted>"
-        case 1: line += phrases[random(phrases.count)] + "\n" + phrases[random(phrases.count)]
-        default: line += phrases[random(phrases.count)]
-        }
-        line += "\n"
-        chunk += line
-        if chunk.utf8.count > 1 << 20 {
-            let bytes = Array(chunk.utf8)
-            written += bytes.count
-            _ = bytes.withUnsafeBufferPointer { stream.write($0.baseAddress!, maxLength: $0.count) }
-            chunk = ""
-        }
-    }
-    let bytes = Array(chunk.utf8)
-    _ = bytes.withUnsafeBufferPointer { stream.write($0.baseAddress!, maxLength: $0.count) }
-}
-
 let megabytes = Int(value(of: "--megabytes") ?? "100") ?? 100
 let runs = Int(value(of: "--runs") ?? "3") ?? 3
-let path =
-    value(of: "--file")
-    ?? FileManager.default.temporaryDirectory.appending(path: "chatbill-bench-\(megabytes)MB.txt").path
-if !FileManager.default.fileExists(atPath: path) {
-    print("generating \(path) (\(megabytes) MB, deterministic)…")
-    try generate(path: path, megabytes: megabytes)
+let chosen = value(of: "--format") ?? "whatsapp"
+let formats = chosen == "all" ? BenchFormat.allCases : [BenchFormat(rawValue: chosen)].compactMap { $0 }
+guard !formats.isEmpty else {
+    print("unknown format \(chosen); one of \(BenchFormat.allCases.map(\.rawValue).joined(separator: ", ")) or all")
+    exit(64)
 }
-let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0)
 #if DEBUG
     print("warning: a debug build; measure with `swift run -c release chatbill-bench`")
 #endif
-print("file: \(path), \(String(format: "%.1f", size / 1e6)) MB; median of \(runs) runs, each in its own process")
-print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
-for mode in ["newlines", "stream", "report", "whole"] {
-    var results: [(seconds: Double, memory: Double, detail: String)] = []
-    for _ in 0..<runs {
-        let process = Process()
-        process.executableURL = URL(filePath: CommandLine.arguments[0])
-        process.arguments = ["--measure", mode, "--file", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let parts = output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2)
-        guard parts.count == 3, let seconds = Double(parts[0]), let memory = Double(parts[1]) else {
-            print("\(mode): the measurement failed: \(output)")
-            exit(1)
-        }
-        results.append((seconds, memory, String(parts[2])))
+print("median of \(runs) runs, each in its own process")
+for format in formats {
+    let path = value(of: "--file") ?? format.path(megabytes: megabytes)
+    if !FileManager.default.fileExists(atPath: path) {
+        print("generating \(path) (\(megabytes) MB, deterministic)…")
+        try format.generate(path: path, megabytes: megabytes)
     }
-    let median = results.sorted { $0.seconds < $1.seconds }[results.count / 2]
-    let label =
-        switch mode {
-        case "newlines": "baseline: read + memchr newline count"
-        case "stream": "parse, streamed (SHA-256, messages)"
-        case "report": "parse + sessionize + report, streamed"
-        default: "the same, transcript held whole"
+    var isFolder: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+    let files =
+        isFolder.boolValue
+        ? (try FileManager.default.contentsOfDirectory(atPath: path)).map { path + "/" + $0 } : [path]
+    let size = Double(
+        try files.reduce(0) {
+            $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? NSNumber)?.intValue ?? 0)
+        })
+    print("\n\(format.rawValue): \(path), \(String(format: "%.1f", size / 1e6)) MB in \(files.count) files")
+    print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
+    let modes = format == .whatsapp ? ["newlines", "stream", "report", "whole"] : ["newlines", "parse"]
+    for mode in modes {
+        var results: [(seconds: Double, memory: Double, detail: String)] = []
+        for _ in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(filePath: CommandLine.arguments[0])
+            process.arguments = ["--measure", mode, "--file", path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let parts = output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let seconds = Double(parts[0]), let memory = Double(parts[1]) else {
+                print("\(mode): the measurement failed: \(output)")
+                exit(1)
+            }
+            results.append((seconds, memory, String(parts[2])))
         }
-    print(
-        label.padded(to: 40)
-            + String(format: "%6.0f  %8.3f  %8.1f  ", size / 1e6 / median.seconds, median.seconds, median.memory)
-            + median.detail)
+        let median = results.sorted { $0.seconds < $1.seconds }[results.count / 2]
+        let label =
+            switch mode {
+            case "newlines": "baseline: read + memchr newline count"
+            case "stream": "parse, streamed (SHA-256, messages)"
+            case "report": "parse + sessionize + report, streamed"
+            case "whole": "the same, transcript held whole"
+            default: "read + parse (whole file in memory)"
+            }
+        print(
+            label.padded(to: 40)
+                + String(format: "%6.0f  %8.3f  %8.1f  ", size / 1e6 / median.seconds, median.seconds, median.memory)
+                + median.detail)
+    }
 }

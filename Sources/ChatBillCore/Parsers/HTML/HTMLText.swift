@@ -8,22 +8,23 @@ enum HTMLText {
     static let lineBreak = "\u{2028}"
 
     static func normalized(_ raw: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in raw {
-            if character == "\u{2028}" {
+        for scalar in raw.unicodeScalars {
+            if scalar == "\u{2028}" {
                 while result.last == " " { result.removeLast() }
                 result.append("\n")
                 pendingSpace = false
-            } else if character.isWhitespace {
+            } else if scalar.isWhitespace {
                 pendingSpace = !result.isEmpty && result.last != "\n"
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
     }
 
     /// The lines a piece of text that starts on `line` puts content on (blank lines at its ends
@@ -32,10 +33,10 @@ enum HTMLText {
         var first: Int?
         var last = line
         var current = line
-        for character in text {
-            if character == "\n" {
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
                 current += 1
-            } else if !character.isWhitespace {
+            } else if !scalar.isWhitespace {
                 first = first ?? current
                 last = current
             }

@@ -32,24 +32,21 @@ public struct TelegramHTMLParser: TranscriptParser {
 
     /// `29.04.2026 04:34:58 UTC+03:00`: the wall clock and, when written, its UTC offset.
     static func readTitle(_ title: String) -> (CivilDateTime, offset: Int?)? {
-        var value = Substring(title.trimmingCharacters(in: .whitespaces))
-        var offset: Int?
-        for marker in [" UTC", " GMT"] {
-            guard let range = value.range(of: marker) else { continue }
-            let offsetText = Array(value[range.upperBound...].utf8)
-            offset = offsetText.withUnsafeBufferPointer { buffer in
-                var cursor = TextCursor(buffer, 0..<buffer.count)
-                return TimestampLayout.readOffset(&cursor)
+        let bytes = Array(title.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> (CivilDateTime, offset: Int?)? in
+            let whole = buffer.trimmed(0..<buffer.count)
+            // ` UTC+03:00` or ` GMT+03:00` after the clock, when the export wrote one.
+            var clock = whole
+            var offset: Int?
+            for marker in [Array(" UTC".utf8), Array(" GMT".utf8)] {
+                guard let at = buffer.firstIndex(of: marker, in: clock) else { continue }
+                var cursor = TextCursor(buffer, (at + marker.count)..<clock.upperBound)
+                offset = TimestampLayout.readOffset(&cursor)
+                clock = clock.lowerBound..<at
             }
-            value = value[..<range.lowerBound]
+            guard let civil = layouts.lazy.compactMap({ $0.read(buffer, clock)?.0 }).first else { return nil }
+            return (civil, offset)
         }
-        let bytes = Array(value.utf8)
-        guard
-            let civil = bytes.withUnsafeBufferPointer({ buffer in
-                layouts.lazy.compactMap { $0.read(buffer, 0..<buffer.count)?.0 }.first
-            })
-        else { return nil }
-        return (civil, offset)
     }
 
     private struct Block {
@@ -119,7 +116,7 @@ public struct TelegramHTMLParser: TranscriptParser {
             let (lastLine, bytes) = input.span(lines: block.line, through: block.lastLine)
             reading.messages.append(
                 Message(
-                    instant: instant, timestampText: block.title.trimmingCharacters(in: .whitespaces), sender: sender,
+                    instant: instant, timestampText: HTMLText.normalized(block.title), sender: sender,
                     text: [media, text].filter { !$0.isEmpty }.joined(separator: "\n"),
                     kind: text.isEmpty && !media.isEmpty ? .attachment : .text, location: location, lastLine: lastLine,
                     byteRange: bytes, file: index))

@@ -58,7 +58,7 @@ struct XMLMessageCollector {
         } else {
             instant = resolver.instant(of: civil).instant
         }
-        let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = message.text.trimmingWhitespace()
         let (lastLine, bytes) = input.span(lines: message.line, through: message.lastLine)
         messages.append(
             Message(

@@ -83,6 +83,31 @@ struct ReportTests {
         }
     }
 
+    /// The columns line up under their titles whatever the bill holds (the widths are sized
+    /// apart from the rows, so this holds the two together).
+    @Test func theTablesColumnsLineUpForAnyBill() throws {
+        for seed in UInt64(0)..<40 {
+            let messages = SessionizerTests.randomChat(seed: seed)
+            let policy = SessionizerTests.randomPolicy(seed: seed)
+            let provider = ProviderIdentity(names: ["P"])
+            let sessions = Sessionizer(policy: policy, provider: provider).sessions(from: messages)
+            let utc = TimeZone(identifier: "UTC")!
+            let summary = TranscriptSummary(
+                file: ExportFile(displayName: "x.txt", sha256: "", lineCount: messages.count), parserName: "test",
+                messageCount: messages.count, diagnostics: [], timeZone: ZoneChoice(utc, source: .flag), senders: [])
+            let report = Report(
+                summary: summary, provider: provider, policy: policy,
+                bill: Bill(sessions: sessions, rounding: policy.rounding, timeZone: utc))
+            let rows = TableReportRenderer().render(report).split(separator: "\n", omittingEmptySubsequences: false)
+            let title = try #require(rows.first { $0.hasPrefix("date ") })
+            let column = title.distance(from: title.startIndex, to: try #require(title.range(of: "lines")).lowerBound)
+            for row in rows where row.first?.isNumber == true {
+                #expect(row.count > column && row[row.index(row.startIndex, offsetBy: column - 2)...].hasPrefix("  "))
+                #expect(row[row.index(row.startIndex, offsetBy: column)] != " ", "seed \(seed): \(row)")
+            }
+        }
+    }
+
     /// Only a lead-in longer than the gap can start a session on an earlier day than the
     /// unanswered session before it; the table still lists each day once, in date order.
     @Test func aSessionStartingOnAnEarlierDayIsListedUnderItsDay() throws {

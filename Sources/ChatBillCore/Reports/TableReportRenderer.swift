@@ -32,12 +32,7 @@ public struct TableReportRenderer: ReportRenderer {
         output(header + "\n")
 
         let titles = ["date", "start-end", "raw", "billed", "provider/client", "lines"]
-        var widths = titles.map(\.count)
-        forEachRow(report) { row in
-            if case .session(let cells, _) = row {
-                for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], cell.count) }
-            }
-        }
+        let widths = columnWidths(report, titles: titles)
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 column == cells.count - 1 ? cell : cell.padded(to: widths[column])
@@ -68,6 +63,24 @@ public struct TableReportRenderer: ReportRenderer {
         if bill.totalRoundingSeconds != 0 { total += ", rounding \(signed(bill.totalRoundingSeconds))" }
         total += ", billed \(DurationText.format(seconds: bill.billedSeconds)) (\(hours(bill.billedSeconds)) h)"
         output("\n" + total + "\n")
+    }
+
+    /// The width of each column: its title's or its widest cell's. Only the cells whose width
+    /// varies are formatted here (a clock span is always `HH:MM-HH:MM`), so sizing the table costs
+    /// a fraction of writing it.
+    private func columnWidths(_ report: Report, titles: [String]) -> [Int] {
+        var widths = titles.map(\.count)
+        for line in report.bill.lines {
+            let session = line.session
+            widths[0] = max(widths[0], line.date.count)
+            widths[1] = max(widths[1], session.isBillable ? 11 : 5)
+            widths[2] = max(
+                widths[2], session.isBillable ? DurationText.format(seconds: line.rawSeconds).count : "unanswered".count
+            )
+            widths[3] = max(widths[3], session.isBillable ? DurationText.format(seconds: line.billedSeconds).count : 1)
+            widths[4] = max(widths[4], "\(session.providerMessages)/\(session.clientMessages)".count)
+        }
+        return widths
     }
 
     /// A row of the table: a session with the silences bridged in it, or a note across the table.

@@ -46,22 +46,22 @@ struct SessionBuilder {
     /// Adds the next message; returns the session it closed, if it opened a new one.
     mutating func add(_ input: SessionInput) -> Session? {
         var closed: Session?
-        if var current = group {
-            let silence = seconds(from: current.last.instant, to: input.instant)
+        // The open group is changed in place (`group!`), not copied out and back.
+        if group == nil {
+            group = Group(input)
+        } else {
+            let silence = seconds(from: group!.last.instant, to: input.instant)
             if silence <= policy.gapSeconds {
-                current.add(input)
-            } else if let workGap = policy.workGapSeconds, input.isProvider, let own = current.lastProvider,
+                group!.add(input)
+            } else if let workGap = policy.workGapSeconds, input.isProvider, let own = group!.lastProvider,
                 seconds(from: own.instant, to: input.instant) <= workGap
             {
-                current.silentWork.append(.init(after: .init(current.last), before: .init(input)))
-                current.add(input)
+                group!.silentWork.append(.init(after: .init(group!.last), before: .init(input)))
+                group!.add(input)
             } else {
-                closed = close(current, ending: .silence(next: .init(input), seconds: silence))
-                current = Group(input)
+                closed = close(group!, ending: .silence(next: .init(input), seconds: silence))
+                group = Group(input)
             }
-            group = current
-        } else {
-            group = Group(input)
         }
         if input.isProvider {
             group!.providerCount += 1

@@ -25,45 +25,33 @@ public struct TelegramJSONParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        let root = try JSONDocument.object(input, expected: "Telegram's result.json")
-        // Every chat in document order: one, or the account's list (and its left chats).
-        var chats: [[String: Any]] = []
-        if root["messages"] != nil { chats = [root] }
-        for section in ["chats", "left_chats"] {
-            if let list = (root[section] as? [String: Any])?["list"] as? [[String: Any]] { chats += list }
-        }
-        let withMessages = chats.filter { ($0["messages"] as? [Any])?.isEmpty == false }
-        guard !withMessages.isEmpty else {
+        let chats = try TelegramExport.decode(input).chats
+        guard !chats.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: file, "no chat with messages in this Telegram export"))
         }
-        let names = withMessages.map { ($0["name"] as? String) ?? "(unnamed)" }
+        let names = chats.map { $0.name ?? "(unnamed)" }
         let chosen = try ConversationChoice.index(among: names, chosen: options.chat, file: file)
-        let entries = withMessages[chosen]["messages"] as? [[String: Any]] ?? []
+        let entries = chats[chosen].messages
         // Where each message starts: the located arrays are the chats' message lists in document
         // order; if that does not line up, the one whose size and first id match.
-        let firstID = entries.first?["id"].map { "\"id\":\($0)" }
+        let firstID = entries.first?.id.map { "\"id\":\($0)" }
         let offsets = JSONArrayLocator.elementRanges(
-            under: "messages", in: input.bytes, index: chosen, of: withMessages.count, count: entries.count
+            under: "messages", in: input.bytes, index: chosen, of: chats.count, count: entries.count
         ) { element in
             guard let firstID else { return true }
             return String(decoding: input.bytes[element], as: UTF8.self).replacingOccurrences(of: " ", with: "")
                 .contains(firstID)
         }
-
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
         let localLayouts = ["YYYY-MM-DDTHH:mm:ss"].compactMap(TimestampLayout.init)
         for (position, entry) in entries.enumerated() {
             let span = position < offsets.count ? offsets[position] : 0..<0
-            let location = input.lines.location(ofByte: span.lowerBound)
-            let lastLine = max(
-                location.line, input.lines.location(ofByte: max(span.lowerBound, span.upperBound - 1)).line)
-            let dateText = entry["date"] as? String ?? ""
+            let (location, lastLine) = input.lines(of: span)
+            let dateText = entry.date ?? ""
             let instant: Date
-            if let unix = (entry["date_unixtime"] as? String).flatMap(Double.init)
-                ?? (entry["date_unixtime"] as? Double)
-            {
+            if let unix = entry.unixTime {
                 instant = Date(timeIntervalSince1970: unix)
             } else if let civil = Array(dateText.utf8).withUnsafeBufferPointer({ buffer in
                 localLayouts.lazy.compactMap { $0.read(buffer, 0..<buffer.count)?.0 }.first
@@ -75,26 +63,21 @@ public struct TelegramJSONParser: TranscriptParser {
                         .warning, file: file, at: location, "'\(dateText)' is not a date; the message is not billed"))
                 continue
             }
-            let text = Self.text(entry["text"])
-            let isService = entry["type"] as? String == "service"
-            let action = entry["action"] as? String
             var kind: MessageKind = .text
-            var sender = entry["from"] as? String ?? ""
-            var shown = text
-            if isService {
-                if action == "phone_call" || action == "group_call" {
+            var sender = entry.from ?? ""
+            var shown = entry.text
+            if entry.type == "service" {
+                if entry.action == "phone_call" || entry.action == "group_call" {
                     kind = .call
-                    sender = entry["actor"] as? String ?? ""
-                    let seconds = (entry["duration_seconds"] as? Int) ?? 0
-                    shown = "call, \(DurationText.format(seconds: seconds))"
+                    sender = entry.actor ?? ""
+                    shown = "call, \(DurationText.format(seconds: entry.durationSeconds ?? 0))"
                 } else {
                     kind = .system
                     sender = ""
-                    shown = [entry["actor"] as? String, action].compactMap { $0 }.joined(separator: " ")
+                    shown = [entry.actor, entry.action].compactMap { $0 }.joined(separator: " ")
                 }
-            } else if text.isEmpty,
-                let media = (entry["media_type"] as? String) ?? (entry["photo"] != nil ? "photo" : nil)
-                    ?? (entry["file"] != nil ? "file" : nil)
+            } else if entry.text.isEmpty,
+                let media = entry.mediaType ?? (entry.hasPhoto ? "photo" : nil) ?? (entry.hasFile ? "file" : nil)
             {
                 kind = .attachment
                 shown = media
@@ -102,23 +85,14 @@ public struct TelegramJSONParser: TranscriptParser {
             messages.append(
                 Message(
                     instant: instant, timestampText: dateText, sender: sender, text: shown, kind: kind,
-                    isEdited: entry["edited"] != nil, location: location, lastLine: lastLine,
-                    byteRange: span))
+                    isEdited: entry.isEdited, location: location, lastLine: lastLine, byteRange: span))
         }
         guard !messages.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: file, "no dated message in '\(names[chosen])'"))
         }
         // The rest of the file (the export's frame, other chats) is read and is no message of this chat.
-        let headerLines = input.lines(notCoveredBy: messages)
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics, timeZone: options.timeZone,
-            headerLines: headerLines)
-    }
-
-    /// `text` as a string, or a list of strings and `{"type", "text"}` entities.
-    static func text(_ value: Any?) -> String {
-        if let string = value as? String { return string }
-        guard let parts = value as? [Any] else { return "" }
-        return parts.map { part in (part as? String) ?? ((part as? [String: Any])?["text"] as? String) ?? "" }.joined()
+            headerLines: input.lines(notCoveredBy: messages))
     }
 }

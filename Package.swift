@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reads the chat inside a .zip export (every iOS export is one) without unpacking to disk.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SQLite, read-only, for Skype's classic main.db history (and the ledger to come).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2 (HTML and XML parsers) through pkg-config; see Sources/CLibXML2/shim.h.
@@ -29,6 +31,7 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(

@@ -258,7 +258,7 @@ struct CLITests {
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
                 "discord-html",
                 "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
-                "skype", "slack", "adium",
+                "skype", "slack", "skype-db", "adium",
                 "empathy",
                 "wlm-xml", "kopete",
                 "trillian-xml", "xmpp-mam",

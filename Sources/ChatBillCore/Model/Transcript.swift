@@ -27,6 +27,9 @@ public struct Transcript: Sendable {
     /// Senders the export itself marks as the account that wrote the log (Adium's `account`,
     /// Empathy's `isuser`), which names the provider when `--me` is not given.
     public let accountSenders: [String]
+    /// Set for a database export (Skype's `main.db`): message places are rows of this table, and
+    /// `InputLocation.line` is the row's id.
+    public let rowTable: String?
 
     public init(
         input: InputFile,
@@ -39,7 +42,8 @@ public struct Transcript: Sendable {
         headerLines: [Int] = [],
         accountSenders: [String] = [],
         inputs: [InputFile]? = nil,
-        headerLinesByFile: [[Int]]? = nil
+        headerLinesByFile: [[Int]]? = nil,
+        placesAreRowsOf rowTable: String? = nil
     ) {
         self.input = input
         self.inputs = inputs ?? [input]
@@ -51,6 +55,7 @@ public struct Transcript: Sendable {
         self.contextDate = contextDate
         self.headerLinesByFile = headerLinesByFile ?? [headerLines]
         self.accountSenders = accountSenders
+        self.rowTable = rowTable
     }
 
     /// One transcript of the files that `parts` were each read from, in that order: each
@@ -75,7 +80,7 @@ public struct Transcript: Sendable {
             input: first.input, parserName: first.parserName, messages: messages,
             diagnostics: parts.flatMap(\.diagnostics), timeZone: first.timeZone, dateOrder: first.dateOrder,
             contextDate: first.contextDate, accountSenders: accountSenders, inputs: parts.map(\.input),
-            headerLinesByFile: parts.map(\.headerLines))
+            headerLinesByFile: parts.map(\.headerLines), placesAreRowsOf: first.rowTable)
     }
 
     /// The read lines of the first file that hold no message (see `headerLinesByFile`).
@@ -97,6 +102,6 @@ public struct Transcript: Sendable {
             messageCounts: inputs.indices.map { index in messages.filter { $0.file == index }.count },
             diagnostics: diagnostics,
             timeZone: timeZone, dateOrder: dateOrder, contextDate: contextDate, senders: senders,
-            accountSenders: accountSenders)
+            accountSenders: accountSenders, rowTable: rowTable)
     }
 }

@@ -21,11 +21,13 @@ public struct TranscriptSummary: Sendable {
     public let senders: [SenderTally.Sender]
     /// Senders the export itself marks as the account that wrote the log.
     public let accountSenders: [String]
+    /// Set for a database export: places are rows of this table (see `Transcript.rowTable`).
+    public let rowTable: String?
 
     public init(
         files: [ExportFile], parserName: String, messageCounts: [Int], diagnostics: [Diagnostic], timeZone: ZoneChoice,
         dateOrder: DateOrderChoice? = nil, contextDate: ContextDate? = nil, senders: [SenderTally.Sender],
-        accountSenders: [String] = []
+        accountSenders: [String] = [], rowTable: String? = nil
     ) {
         self.files = files
         self.parserName = parserName
@@ -36,6 +38,7 @@ public struct TranscriptSummary: Sendable {
         self.contextDate = contextDate
         self.senders = senders
         self.accountSenders = accountSenders
+        self.rowTable = rowTable
     }
 
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

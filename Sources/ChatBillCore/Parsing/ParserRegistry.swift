@@ -33,6 +33,7 @@ public struct ParserRegistry: Sendable {
         TeamsParser(),
         SkypeParser(),
         SlackParser(),
+        SkypeMainDBParser(),
         AdiumParser(),
         EmpathyParser(),
         WindowsLiveMessengerParser(),

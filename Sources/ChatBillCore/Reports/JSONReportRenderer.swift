@@ -66,6 +66,8 @@ struct ReportDocument {
         let archive: Archive?
         /// The day of an export whose lines carry only times, if any.
         let date: Day?
+        /// For a database export, what its places number (`rows of Messages`); absent otherwise.
+        let places: String?
 
         struct Day: Encodable {
             let day: String
@@ -192,7 +194,8 @@ struct ReportDocument {
                 warnings: summary.files.count > 1 ? summary.warningCount(of: file) : summary.warningCount,
                 dateOrder: summary.dateOrder?.order.rawValue,
                 archive: file.container.map { Archive(file: $0.path, sha256: $0.sha256) },
-                date: summary.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) })
+                date: summary.contextDate.map { Input.Day(day: $0.day.dateString, source: $0.sourceName) },
+                places: summary.rowTable.map { "rows of \($0)" })
         }
         timeZone = TimeZoneInfo(identifier: zone.identifier, source: summary.timeZone.source.rawValue)
         provider = report.provider.names

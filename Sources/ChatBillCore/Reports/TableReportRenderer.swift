@@ -21,7 +21,11 @@ public struct TableReportRenderer: ReportRenderer {
         field(
             "parser",
             "\(summary.parserName): \(summary.messageCount) messages, "
-                + "\(summary.files.reduce(0) { $0 + $1.lineCount }) lines, \(summary.warningCount) warnings")
+                + (summary.rowTable == nil ? "\(summary.files.reduce(0) { $0 + $1.lineCount }) lines, " : "")
+                + "\(summary.warningCount) warnings")
+        if let table = summary.rowTable {
+            field("places", "rows of the \(table) table (the export is a database, not lines of text)")
+        }
         if let order = summary.dateOrder { field("dates", order.summary) }
         if let day = summary.contextDate { field("date", day.summary) }
         field("zone", summary.timeZone.summary)
@@ -31,7 +35,7 @@ public struct TableReportRenderer: ReportRenderer {
         }
         output(header + "\n")
 
-        let titles = ["date", "start-end", "raw", "billed", "provider/client", "lines"]
+        let titles = ["date", "start-end", "raw", "billed", "provider/client", LinePlaces(summary).noun]
         let widths = columnWidths(report, titles: titles)
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in

@@ -108,23 +108,8 @@ public struct SkypeParser: TranscriptParser {
 
     /// `call started`, or `call ended (12m34s)` with the longest participant's `<duration>`.
     private static func callText(_ content: String) -> String {
-        var isEnded = false
-        var inDuration = false
-        var longest = 0
-        HTMLStreamReader.read(Array(content.utf8), file: "") { node in
-            switch node {
-            case .startElement(let name, let attributes, _, _):
-                if name == "partlist" { isEnded = attributes["type"] == "ended" }
-                inDuration = name == "duration"
-            case .text(let text, _) where inDuration:
-                longest = max(longest, Int(Double(text.trimmingCharacters(in: .whitespaces)) ?? 0))
-            case .endElement:
-                inDuration = false
-            default: break
-            }
-        }
-        guard isEnded else { return "call started" }
-        return longest > 0 ? "call ended (\(DurationText.format(seconds: longest)))" : "call ended"
+        let call = SkypeCallMarkup(content)
+        return call.isEnded ? SkypeCallMarkup.endedText(seconds: call.seconds) : "call started"
     }
 
     /// The value of an attribute of the first element of a name in a piece of markup.

@@ -126,18 +126,7 @@ public struct SkypeMainDBParser: TranscriptParser {
         case 30:
             return (.call, "call started")
         case 39:
-            var longest = 0
-            var inDuration = false
-            HTMLStreamReader.read(Array(row.body.utf8), file: "") { node in
-                switch node {
-                case .startElement(let name, _, _, _): inDuration = name == "duration"
-                case .text(let text, _) where inDuration:
-                    longest = max(longest, Int(Double(text.trimmingWhitespace()) ?? 0))
-                case .endElement: inDuration = false
-                default: break
-                }
-            }
-            return (.call, longest > 0 ? "call ended (\(DurationText.format(seconds: longest)))" : "call ended")
+            return (.call, SkypeCallMarkup.endedText(seconds: SkypeCallMarkup(row.body).seconds))
         default:
             return (.system, "event \(row.type)")
         }

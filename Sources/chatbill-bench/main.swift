@@ -83,7 +83,7 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
         if let folder = ExportFolder.folder(at: path),
             let (parser, members) = ParserRegistry.standard.folderParser(for: folder, named: nil)
         {
-            transcript = try parser.parse(members.map(folder.read), options: options)
+            transcript = try parser.parse(folder.read(members), options: options)
         } else {
             let input = try InputFile.read(path: path)
             transcript = try ParserRegistry.standard.choose(for: input).parse(input, options: options)

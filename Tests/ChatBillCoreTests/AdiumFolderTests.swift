@@ -13,7 +13,7 @@ struct AdiumFolderTests {
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
         #expect(parser.name == "adium")
         #expect(members.count == 3)
-        let transcript = try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin))
+        let transcript = try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin))
         #expect(transcript.inputs.count == 3)
         #expect(transcript.messages.filter { $0.kind == .text }.map(\.file) == [0, 0, 1, 1])
         // The last log only opened and closed a window: system lines, nothing billed.
@@ -32,7 +32,7 @@ struct AdiumFolderTests {
             to: root.appending(path: "dana@example.org (2026-11-25T10.00.00+0100).xml"))
         let folder = try #require(ExportFolder.folder(at: root.path))
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
-        let transcript = try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin))
+        let transcript = try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin))
         #expect(transcript.inputs.count == 1)
         #expect(
             transcript.diagnostics.contains { $0.severity == .warning && $0.message.hasSuffix("this log is left out") })
@@ -42,7 +42,7 @@ struct AdiumFolderTests {
         let bundle = Self.folder + "/dana@example.org (2026-11-24T09.30.00+0100).chatlog"
         let folder = try #require(Fixtures.folder(bundle))
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
-        let transcript = try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin))
+        let transcript = try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin))
         #expect(transcript.messages.filter { $0.kind == .text }.count == 2)
     }
 }

@@ -68,7 +68,7 @@ struct ParserConformanceTests {
         guard Fixtures.isFolder(fixture) else { return try parser.parse(Fixtures.input(fixture), options: options) }
         let folder = try #require(Fixtures.folder(fixture))
         let (reader, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: parserName))
-        return try reader.parse(members.map(folder.read), options: options)
+        return try reader.parse(folder.read(members), options: options)
     }
 
     @Test(arguments: cases)

@@ -11,7 +11,7 @@ struct SlackParserTests {
         let folder = try #require(Fixtures.folder(Self.folder))
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
         #expect(parser.name == "slack")
-        return try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin, chat: chat))
+        return try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin, chat: chat))
     }
 
     @Test func aChannelsDayFilesReadAsOneChatWithNamesMentionsAndLinks() throws {
@@ -80,7 +80,7 @@ struct SlackParserTests {
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
         for (channel, count) in [("enrique", 38), ("traveling-sailor", 14)] {
             let transcript = try parser.parse(
-                members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin, chat: channel))
+                folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin, chat: channel))
             #expect(transcript.messages.count == count, "\(channel)")
             #expect(transcript.messages.allSatisfy { !$0.sender.hasPrefix("U0") }, "\(channel): names, not ids")
         }

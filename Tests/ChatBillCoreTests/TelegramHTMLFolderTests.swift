@@ -13,7 +13,7 @@ struct TelegramHTMLFolderTests {
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
         #expect(parser.name == "telegram-html")
         #expect(members == ["messages.html", "messages2.html"])
-        return try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin))
+        return try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin))
     }
 
     @Test func pagesReadInOrderAndAJoinedMessageCarriesTheSenderAcrossFiles() throws {
@@ -62,7 +62,7 @@ struct TelegramHTMLFolderTests {
         let folder = try #require(try ExportFolder.open(path: zip.path))
         #expect(folder.isArchive)
         let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
-        let fromZip = try parser.parse(members.map(folder.read), options: ParseOptions(timeZone: Fixtures.berlin))
+        let fromZip = try parser.parse(folder.read(members), options: ParseOptions(timeZone: Fixtures.berlin))
         #expect(fromZip.messages.map(\.text) == (try transcript()).messages.map(\.text))
         #expect(fromZip.inputs[1].displayName == zip.path + "/ChatExport_2026-11-30/messages2.html")
         #expect(fromZip.inputs[0].container?.path == zip.path)

@@ -70,17 +70,33 @@ public struct ExportFolder: Sendable {
     ///
     /// - Throws: `ChatBillError.unreadableInput` when it cannot be read.
     public func read(_ member: String) throws(ChatBillError) -> InputFile {
+        try read([member])[0]
+    }
+
+    /// Several of the listed files, in the order given (an archive is opened once for all).
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` when one cannot be read.
+    public func read(_ members: [String]) throws(ChatBillError) -> [InputFile] {
+        var files: [InputFile] = []
         switch source {
         case .folder:
-            let file = try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
-            return InputFile(
-                displayName: displayPath.hasSuffix("/") ? displayPath + member : displayPath + "/" + member,
-                bytes: file.bytes, modificationDate: file.modificationDate)
+            for member in members {
+                let file = try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
+                files.append(
+                    InputFile(
+                        displayName: displayPath.hasSuffix("/") ? displayPath + member : displayPath + "/" + member,
+                        bytes: file.bytes, modificationDate: file.modificationDate))
+            }
         case .archive(let bytes, let container, let modificationDate):
-            let content = try ZipChatArchive.extract(member, from: ZipChatArchive.open(bytes, path: path), path: path)
-            return InputFile(
-                displayName: displayPath + "/" + member, bytes: content, container: container,
-                modificationDate: modificationDate)
+            let archive = try ZipChatArchive.open(bytes, path: path)
+            for member in members {
+                files.append(
+                    InputFile(
+                        displayName: displayPath + "/" + member,
+                        bytes: try ZipChatArchive.extract(member, from: archive, path: path), container: container,
+                        modificationDate: modificationDate))
+            }
         }
+        return files
     }
 }

@@ -47,9 +47,7 @@ struct InputOptions: ParsableArguments {
     func load() throws(ChatBillError) -> Transcript {
         if let folder = try ExportFolder.open(path: file) {
             if let (reader, members) = ParserRegistry.standard.folderParser(for: folder, named: parser) {
-                var inputs: [InputFile] = []
-                for member in members { inputs.append(try folder.read(member)) }
-                let transcript = try reader.parse(inputs, options: parseOptions())
+                let transcript = try reader.parse(folder.read(members), options: parseOptions())
                 Terminal.report(transcript.diagnostics)
                 return transcript
             }

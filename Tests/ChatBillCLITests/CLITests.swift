@@ -256,7 +256,7 @@ struct CLITests {
             names == [
                 "whatsapp", "zoom", "irc", "pidgin-txt", "imessage-txt", "signal", "discord-txt", "msn-plus-txt",
                 "pidgin-html", "msn-plus-html", "imessage-html", "vk-html", "telegram-html", "facebook-html",
-                "discord-html",
+                "discord-html", "messenger-html",
                 "telegram-json", "discord-json", "facebook-json", "hangouts", "google-chat", "mattermost", "teams",
                 "skype", "slack", "skype-db", "adium",
                 "empathy",

@@ -26,6 +26,7 @@ struct ParserConformanceTests {
         "telegram-html": [TelegramHTMLParserTests.fixture, TelegramHTMLFolderTests.folder],
         "facebook-html": [FacebookHTMLParserTests.fixture],
         "discord-html": [DiscordHTMLParserTests.fixture],
+        "messenger-html": [MessengerHTMLParserTests.fixture],
         "telegram-json": [TelegramJSONParserTests.fixture],
         "discord-json": [DiscordJSONParserTests.fixture],
         "facebook-json": [FacebookJSONParserTests.fixture],

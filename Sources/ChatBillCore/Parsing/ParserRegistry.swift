@@ -24,6 +24,7 @@ public struct ParserRegistry: Sendable {
         TelegramHTMLParser(),
         FacebookHTMLParser(),
         DiscordHTMLParser(),
+        MessengerHTMLParser(),
         TelegramJSONParser(),
         DiscordJSONParser(),
         FacebookJSONParser(),

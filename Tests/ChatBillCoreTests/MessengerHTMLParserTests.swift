@@ -49,4 +49,16 @@ struct MessengerHTMLParserTests {
                 "2025-12-14T09:15:00+01:00", "2025-12-03T18:00:00+01:00",
             ])
     }
+
+    @Test func aPageOnOneLineReadsTheSame() throws {
+        let page = try Fixtures.input(Self.fixture)
+        let oneLine = String(decoding: page.bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: "")
+        let options = ParseOptions(timeZone: Fixtures.berlin)
+        let flat = try MessengerHTMLParser().parse(
+            InputFile(displayName: "message_1.html", bytes: Array(oneLine.utf8)), options: options)
+        let pretty = try MessengerHTMLParser().parse(page, options: options)
+        #expect(flat.messages.map(\.text) == pretty.messages.map(\.text))
+        #expect(flat.messages.map(\.instant) == pretty.messages.map(\.instant))
+        #expect(flat.messages.allSatisfy { $0.location.line == 1 })
+    }
 }

@@ -28,7 +28,7 @@ public enum StreamedReport {
         }
         let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
             guard event.kind.isParticipantActivity, !window.overflowed else { return }
-            var isProvider: Bool
+            let isProvider: Bool
             if event.senderID >= 0 {
                 while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
                 isProvider = isProviderByID[event.senderID] ?? expected(event.sender)

@@ -28,4 +28,17 @@ struct SkypeParserTests {
             policy: BillingPolicy())
         #expect(report.bill.billableSessions == 1)
     }
+
+    @Test func aDeletedMessageIsMarkedAndUnknownTypesAreSystemLines() {
+        let deleted = SkypeParser.kindAndText([
+            "messagetype": "RichText", "content": "", "properties": ["deletetime": "1764844900000"],
+        ])
+        #expect(deleted.0 == .deleted)
+        #expect(
+            SkypeParser.kindAndText(["messagetype": "ThreadActivity/TopicUpdate", "content": "<topicupdate/>"]).0
+                == .system)
+        #expect(
+            SkypeParser.kindAndText(["messagetype": "RichText/Media_GenericFile", "content": ""]).1
+                == "media_genericfile")
+    }
 }

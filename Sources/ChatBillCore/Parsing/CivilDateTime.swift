@@ -1,3 +1,5 @@
+import Foundation
+
 /// A wall-clock date and time without a zone, as most chat exports write them. Conversions use
 /// integer days-from-civil arithmetic (proleptic Gregorian), never `DateFormatter`.
 public struct CivilDateTime: Hashable, Sendable, Comparable {
@@ -27,6 +29,11 @@ public struct CivilDateTime: Hashable, Sendable, Comparable {
     public var secondsSinceEpochAsUTC: Int64 {
         Int64(Self.daysFromCivil(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    /// The instant this wall clock names where it is `offset` seconds east of UTC.
+    public func instant(atOffset offset: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(secondsSinceEpochAsUTC - Int64(offset)))
     }
 
     /// The wall clock `seconds` after 1970-01-01T00:00:00.

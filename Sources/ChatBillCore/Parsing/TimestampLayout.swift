@@ -114,4 +114,12 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         "YYYY-MM-DDTHH:mmZ", "YYYY-MM-DDTHH:mm", "YYYY-MM-DD HH:mm:ss.SSSZ", "YYYY-MM-DD HH:mm:ssZ",
         "YYYY-MM-DD HH:mm:ss.SSS", "YYYY-MM-DD HH:mm:ss", "YYYY-MM-DD HH:mm",
     ].compactMap(TimestampLayout.init)
+
+    /// An ISO 8601 timestamp in any of the `isoCandidates` shapes: the wall clock and its offset,
+    /// when written.
+    static func readISO(_ text: String) -> (CivilDateTime, offset: Int?)? {
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+            isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
+        }
+    }
 }

@@ -111,7 +111,7 @@ public struct FacebookHTMLParser: TranscriptParser {
             }
             firstOffset = firstOffset ?? offset
             let instant =
-                offset.map { Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64($0))) }
+                offset.map(civil.instant(atOffset:))
                 ?? resolver.instant(of: civil).instant
             let (lastLine, bytes) = input.span(lines: message.line, through: message.lastLine)
             messages.append(

@@ -106,7 +106,7 @@ public struct TelegramHTMLParser: TranscriptParser {
             }
             reading.firstOffset = reading.firstOffset ?? offset
             let instant =
-                offset.map { Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64($0))) }
+                offset.map(civil.instant(atOffset:))
                 ?? reading.resolver.instant(of: civil).instant
             let sender =
                 block.joined || block.sender.isEmpty ? reading.previousSender : HTMLText.normalized(block.sender)

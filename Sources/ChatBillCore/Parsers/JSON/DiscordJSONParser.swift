@@ -31,21 +31,17 @@ public struct DiscordJSONParser: TranscriptParser {
         var diagnostics: [Diagnostic] = []
         for (position, entry) in entries.enumerated() {
             let span = position < spans.count ? spans[position] : 0..<0
-            let location = input.lines.location(ofByte: span.lowerBound)
-            let lastLine = max(
-                location.line, input.lines.location(ofByte: max(span.lowerBound, span.upperBound - 1)).line)
+            let (location, lastLine) = input.lines(of: span)
             let stamp = entry["timestamp"] as? String ?? ""
             guard
-                let (civil, offset) = Array(stamp.utf8).withUnsafeBufferPointer({ buffer in
-                    TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-                })
+                let (civil, offset) = TimestampLayout.readISO(stamp)
             else {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: file, at: location, "'\(stamp)' is not a time; the message is not billed"))
                 continue
             }
-            let instant = Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64(offset ?? 0)))
+            let instant = civil.instant(atOffset: offset ?? 0)
             let author = entry["author"] as? [String: Any] ?? [:]
             let sender = (author["nickname"] as? String) ?? (author["name"] as? String) ?? ""
             let content = entry["content"] as? String ?? ""
@@ -77,11 +73,7 @@ public struct DiscordJSONParser: TranscriptParser {
             throw .unreadableInput(Diagnostic(.error, file: file, "no message with a time in this export"))
         }
         let headerLines = input.lines(notCoveredBy: messages)
-        let firstOffset = (entries.first?["timestamp"] as? String).flatMap { stamp in
-            Array(stamp.utf8).withUnsafeBufferPointer { buffer in
-                TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count)?.offset }.first
-            }
-        }
+        let firstOffset = (entries.first?["timestamp"] as? String).flatMap { TimestampLayout.readISO($0)?.offset }
         return Transcript(
             input: input, parserName: name, messages: messages, diagnostics: diagnostics,
             timeZone: options.timeZone.orExportOffset(firstOffset), headerLines: headerLines)

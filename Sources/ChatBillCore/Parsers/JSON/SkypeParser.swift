@@ -56,9 +56,7 @@ public struct SkypeParser: TranscriptParser {
             let (location, lastLine) = input.lines(of: span)
             let stamp = entry["originalarrivaltime"] as? String ?? ""
             guard
-                let (civil, offset) = Array(stamp.utf8).withUnsafeBufferPointer({ buffer in
-                    TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-                })
+                let (civil, offset) = TimestampLayout.readISO(stamp)
             else {
                 diagnostics.append(
                     Diagnostic(
@@ -72,8 +70,7 @@ public struct SkypeParser: TranscriptParser {
             let properties = entry["properties"] as? [String: Any] ?? [:]
             messages.append(
                 Message(
-                    instant: Date(
-                        timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64(offset ?? 0))),
+                    instant: civil.instant(atOffset: offset ?? 0),
                     timestampText: stamp, sender: kind == .system ? "" : sender, text: text, kind: kind,
                     isEdited: (properties["edittime"] as? String).map { !$0.isEmpty } ?? false, location: location,
                     lastLine: lastLine, byteRange: span))

@@ -38,9 +38,7 @@ public struct TeamsParser: TranscriptParser {
             let (location, lastLine) = input.lines(of: span)
             let stamp = entry["createdDateTime"] as? String ?? ""
             guard
-                let (civil, offset) = Array(stamp.utf8).withUnsafeBufferPointer({ buffer in
-                    TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-                })
+                let (civil, offset) = TimestampLayout.readISO(stamp)
             else {
                 diagnostics.append(
                     Diagnostic(
@@ -50,8 +48,7 @@ public struct TeamsParser: TranscriptParser {
             let (kind, sender, text) = Self.read(entry)
             messages.append(
                 Message(
-                    instant: Date(
-                        timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64(offset ?? 0))),
+                    instant: civil.instant(atOffset: offset ?? 0),
                     timestampText: stamp, sender: sender, text: text, kind: kind,
                     isEdited: entry["lastEditedDateTime"] is String, location: location, lastLine: lastLine,
                     byteRange: span))

@@ -160,7 +160,7 @@ public struct CSVParser: TranscriptParser {
                 }
                 let instant: Date
                 if let offset {
-                    instant = Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64(offset)))
+                    instant = civil.instant(atOffset: offset)
                 } else {
                     instant = resolver.instant(of: civil).instant
                 }

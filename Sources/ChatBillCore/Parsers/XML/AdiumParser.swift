@@ -31,12 +31,7 @@ public struct AdiumParser: TranscriptParser {
         var account: String?
         var accountSenders: [String] = []
         var firstOffset: Int?
-        let readTime = { (text: String) -> (CivilDateTime, offset: Int?)? in
-            let value = Array(text.utf8)
-            return value.withUnsafeBufferPointer { buffer in
-                TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-            }
-        }
+        let readTime = TimestampLayout.readISO
         let problems = XMLStreamReader.read(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):

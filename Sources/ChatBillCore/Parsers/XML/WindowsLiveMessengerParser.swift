@@ -32,11 +32,7 @@ public struct WindowsLiveMessengerParser: TranscriptParser {
         var inFrom = false
         var sender = ""
         var text = ""
-        let readTime = { (value: String) -> (CivilDateTime, offset: Int?)? in
-            Array(value.utf8).withUnsafeBufferPointer { buffer in
-                TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-            }
-        }
+        let readTime = TimestampLayout.readISO
         let problems = XMLStreamReader.read(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let name, let attributes, let location, _):

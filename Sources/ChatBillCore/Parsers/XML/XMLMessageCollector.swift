@@ -54,7 +54,7 @@ struct XMLMessageCollector {
         }
         let instant: Date
         if let offset {
-            instant = Date(timeIntervalSince1970: TimeInterval(civil.secondsSinceEpochAsUTC - Int64(offset)))
+            instant = civil.instant(atOffset: offset)
         } else {
             instant = resolver.instant(of: civil).instant
         }

@@ -36,11 +36,7 @@ public struct XMPPArchiveParser: TranscriptParser {
         var inBody = false
         var forwarded: (location: InputLocation, from: String, body: String)?
         var depthInForwarded = 0
-        let readTime = { (value: String) -> (CivilDateTime, offset: Int?)? in
-            Array(value.utf8).withUnsafeBufferPointer { buffer in
-                TimestampLayout.isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
-            }
-        }
+        let readTime = TimestampLayout.readISO
         let problems = XMLStreamReader.readFragments(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):

@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SQLite, read-only, for Skype's classic main.db history (and the ledger to come).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // TOML for `chatbill.toml`, the provider's clients and their billing rules.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libxml2 (HTML and XML parsers) through pkg-config; see Sources/CLibXML2/shim.h.
@@ -32,6 +34,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(

@@ -101,7 +101,7 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
                 path: path, parser: WhatsAppParser(), options: options, providerNames: ["Sam Keller"],
                 policy: BillingPolicy())
         else { fatalError("the generated export could not be streamed") }
-        detail = "\(report.summary.messageCount) messages, \(report.bill.lines.count) sessions, "
+        detail = "\(report.sources[0].messageCount) messages, \(report.bill.lines.count) sessions, "
         detail += "\(written(report)) bytes of report"
     case "whole":
         // The same report from a transcript held whole in memory, for comparison.

@@ -96,8 +96,8 @@ struct ReportTests {
                 file: ExportFile(displayName: "x.txt", sha256: "", lineCount: messages.count), parserName: "test",
                 messageCount: messages.count, diagnostics: [], timeZone: ZoneChoice(utc, source: .flag), senders: [])
             let report = Report(
-                summary: summary, provider: provider, policy: policy,
-                bill: Bill(sessions: sessions, rounding: policy.rounding, timeZone: utc))
+                sources: [summary], provider: provider, policy: policy,
+                bill: Bill(sessions: sessions, policy: policy, timeZone: utc))
             let rows = TableReportRenderer().render(report).split(separator: "\n", omittingEmptySubsequences: false)
             let title = try #require(rows.first { $0.hasPrefix("date ") })
             let column = title.distance(from: title.startIndex, to: try #require(title.range(of: "lines")).lowerBound)
@@ -116,14 +116,14 @@ struct ReportTests {
         let provider = ProviderIdentity(names: ["P"])
         let policy = BillingPolicy(gapSeconds: 60, workGapSeconds: nil, leadInSeconds: 3600)
         let sessions = Sessionizer(policy: policy, provider: provider).sessions(from: messages)
-        let bill = Bill(sessions: sessions, rounding: policy.rounding, timeZone: utc)
+        let bill = Bill(sessions: sessions, policy: policy, timeZone: utc)
         #expect(bill.lines.map(\.date) == ["2026-10-14", "2026-10-13"])
         #expect(!bill.linesAreInDateOrder)
         let summary = TranscriptSummary(
             file: ExportFile(displayName: "x.txt", sha256: "", lineCount: 2), parserName: "test", messageCount: 2,
             diagnostics: [], timeZone: ZoneChoice(utc, source: .flag), senders: [])
         let table = TableReportRenderer().render(
-            Report(summary: summary, provider: provider, policy: policy, bill: bill))
+            Report(sources: [summary], provider: provider, policy: policy, bill: bill))
         let days = table.split(separator: "\n").filter { $0.hasPrefix("  day ") }.map { $0.prefix(16) }
         #expect(days == ["  day 2026-10-13", "  day 2026-10-14"])
     }

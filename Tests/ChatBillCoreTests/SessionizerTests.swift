@@ -33,7 +33,7 @@ struct SessionizerTests {
             found[0].reasons.ending
                 == .silence(next: found[1].reasons.openedBy, seconds: (11 * 60 + 47 - 9 * 60 - 33) * 60))
         #expect(found[2].reasons.ending == .endOfExport)
-        let bill = Bill(sessions: found, rounding: .standard, timeZone: utc)
+        let bill = Bill(sessions: found, policy: BillingPolicy(), timeZone: utc)
         #expect(bill.rawSeconds == 66 * 60)
         #expect(bill.billedSeconds == 75 * 60)
         #expect(bill.days.map(\.roundingSeconds) == [9 * 60])
@@ -91,7 +91,7 @@ struct SessionizerTests {
         (.nearest, .session, [1800, 2700, 0], 4500),
         (.down, .session, [900, 1800, 0], 2700),
         (.up, .day, [1500, 2460, 0], 4500),
-        (.up, .total, [1500, 2460, 0], 4500),
+        (.up, .invoice, [1500, 2460, 0], 4500),
         (.nearest, .day, [1500, 2460, 0], 3600),
         (.down, .day, [1500, 2460, 0], 3600),
     ])
@@ -102,7 +102,8 @@ struct SessionizerTests {
                 ("11:47", "C"), ("11:52", "P"), ("12:30", "P"), ("12:31", "C"), ("16:05", "C"),
             ]))
         let bill = Bill(
-            sessions: found, rounding: Rounding(incrementSeconds: 900, mode: mode, scope: scope), timeZone: utc)
+            sessions: found, policy: BillingPolicy(rounding: Rounding(incrementSeconds: 900, mode: mode, scope: scope)),
+            timeZone: utc)
         #expect(bill.lines.map(\.billedSeconds) == lines)
         #expect(bill.billedSeconds == total)
         #expect(
@@ -113,8 +114,8 @@ struct SessionizerTests {
     @Test func daysAreCountedInTheBillingZone() {
         // 23:30 UTC is already the next day in Berlin.
         let found = sessions(Chat.messages([("23:30", "P"), ("23:40", "C")]))
-        let berlin = Bill(sessions: found, rounding: .standard, timeZone: Fixtures.berlin.timeZone)
-        let london = Bill(sessions: found, rounding: .standard, timeZone: utc)
+        let berlin = Bill(sessions: found, policy: BillingPolicy(), timeZone: Fixtures.berlin.timeZone)
+        let london = Bill(sessions: found, policy: BillingPolicy(), timeZone: utc)
         #expect(berlin.days.map(\.date) == ["2026-10-15"])
         #expect(london.days.map(\.date) == ["2026-10-14"])
     }
@@ -172,7 +173,7 @@ struct SessionizerTests {
             let found = sessions(chat, policy: policy)
             for mode in Rounding.Mode.allCases {
                 policy.rounding.mode = mode
-                let bill = Bill(sessions: found, rounding: policy.rounding, timeZone: utc)
+                let bill = Bill(sessions: found, policy: policy, timeZone: utc)
                 switch mode {
                 case .up: #expect(bill.billedSeconds >= bill.rawSeconds, "seed \(seed)")
                 case .down: #expect(bill.billedSeconds <= bill.rawSeconds, "seed \(seed)")

@@ -1,16 +1,24 @@
 import Foundation
 
-/// Sessions turned into billed time: per session, per day in the billing zone, and in total,
-/// with rounding applied where the policy says. Every rounding step is its own number, so the
-/// billed column always sums to the total.
+/// Sessions turned into billed time (and money, when the policy has a rate): per session, per day
+/// in the billing zone, and in total, with rounding and minimums applied where the policy says.
+/// Every step is its own number, so the billed column always sums to the total, and every amount
+/// is whole minor units that sum exactly to the total amount.
 public struct Bill: Sendable {
     public struct Line: Sendable, Hashable {
         public let session: Session
         /// The day (in the billing zone) the session's billable start falls on, `YYYY-MM-DD`.
         public let date: String
         public let rawSeconds: Int
-        /// `rawSeconds` rounded when rounding is per session, else `rawSeconds`.
+        /// `rawSeconds` rounded when rounding is per session, then raised to the session minimum.
         public let billedSeconds: Int
+        /// What the session minimum added to the rounded time.
+        public let minimumSeconds: Int
+        /// The session's billable time cut where the rate's multiplier changes; empty without a rate.
+        public let parts: [Rate.Part]
+        /// The line's price in minor units (its parts at their multipliers, what rounding and the
+        /// minimum added at the base rate); nil without a rate.
+        public let amount: Int?
     }
 
     public struct Day: Sendable, Hashable {
@@ -18,10 +26,14 @@ public struct Bill: Sendable {
         public let rawSeconds: Int
         /// What per-day rounding added (or took away); 0 for other scopes.
         public let roundingSeconds: Int
-        /// Sum of the day's lines plus `roundingSeconds`.
+        /// What the day minimum added after rounding.
+        public let minimumSeconds: Int
+        /// Sum of the day's lines plus `roundingSeconds` and `minimumSeconds`.
         public let billedSeconds: Int
         public let sessions: Int
         public let unanswered: Int
+        /// The day's lines' amounts plus the price of its rounding and minimum; nil without a rate.
+        public let amount: Int?
     }
 
     /// One line per session, in session order.
@@ -32,97 +44,166 @@ public struct Bill: Sendable {
     /// session start on an earlier day than the unanswered session before it).
     public let linesAreInDateOrder: Bool
     public let rawSeconds: Int
-    /// What per-total rounding added (or took away); 0 for other scopes.
+    /// What per-invoice rounding added (or took away); 0 for other scopes.
     public let totalRoundingSeconds: Int
     public let billedSeconds: Int
-    public let rounding: Rounding
+    /// The price of `totalRoundingSeconds`; nil without a rate.
+    public let totalRoundingAmount: Int?
+    /// The sum of the days' amounts and `totalRoundingAmount`; nil without a rate.
+    public let amount: Int?
+    public let policy: BillingPolicy
     public let timeZone: TimeZone
+    /// The days billed (`YYYY-MM-DD`, both ends included); nil for every day of the export.
+    public let period: ClosedRange<String>?
+    /// Sessions (billable or not) whose day falls outside `period`, left out of the bill.
+    public let sessionsOutsidePeriod: Int
 
     public let billableSessions: Int
     public var unansweredSessions: Int { lines.count - billableSessions }
+    public var rounding: Rounding { policy.rounding }
 
     /// Bills `sessions` (in time order).
-    public init(sessions: some Sequence<Session>, rounding: Rounding, timeZone: TimeZone) {
-        var builder = BillBuilder(rounding: rounding, timeZone: timeZone)
+    public init(
+        sessions: some Sequence<Session>, policy: BillingPolicy, timeZone: TimeZone,
+        period: ClosedRange<String>? = nil
+    ) {
+        var builder = BillBuilder(policy: policy, timeZone: timeZone, period: period)
         for session in sessions { builder.add(session) }
         self = builder.finish()
     }
 
-    init(
-        lines: BillLines, days: [Day], linesAreInDateOrder: Bool, rawSeconds: Int, totalRoundingSeconds: Int,
-        billedSeconds: Int, rounding: Rounding, timeZone: TimeZone, billableSessions: Int
+    fileprivate init(
+        lines: BillLines, days: [Day], linesAreInDateOrder: Bool, totalRoundingSeconds: Int, billedSeconds: Int,
+        totalRoundingAmount: Int?, amount: Int?, policy: BillingPolicy, timeZone: TimeZone,
+        period: ClosedRange<String>?, sessionsOutsidePeriod: Int, billableSessions: Int
     ) {
         self.lines = lines
         self.days = days
         self.linesAreInDateOrder = linesAreInDateOrder
-        self.rawSeconds = rawSeconds
+        self.rawSeconds = days.reduce(0) { $0 + $1.rawSeconds }
         self.totalRoundingSeconds = totalRoundingSeconds
         self.billedSeconds = billedSeconds
-        self.rounding = rounding
+        self.totalRoundingAmount = totalRoundingAmount
+        self.amount = amount
+        self.policy = policy
         self.timeZone = timeZone
+        self.period = period
+        self.sessionsOutsidePeriod = sessionsOutsidePeriod
         self.billableSessions = billableSessions
     }
 
-    /// The sum of the lines' billed seconds, before day and total rounding.
-    public var linesBilledSeconds: Int { days.reduce(0) { $0 + $1.billedSeconds - $1.roundingSeconds } }
+    /// The sum of the lines' billed seconds, before day and invoice rounding and day minimums.
+    public var linesBilledSeconds: Int {
+        days.reduce(0) { $0 + $1.billedSeconds - $1.roundingSeconds - $1.minimumSeconds }
+    }
 }
 
 /// Builds a `Bill` from sessions given one at a time, keeping only per-day sums in memory.
 struct BillBuilder {
-    let rounding: Rounding
+    let policy: BillingPolicy
     let timeZone: TimeZone
+    let period: ClosedRange<String>?
 
     private struct DaySum {
         var raw = 0
         var billed = 0
         var sessions = 0
         var billable = 0
+        var amount = 0
     }
 
-    private let lines = BillLines()
+    private let lines: BillLines
     private var clock: ZoneClock
     private var sums: [String: DaySum] = [:]
     private var lastDate: String?
     private var inDateOrder = true
     private var billable = 0
+    private var outsidePeriod = 0
+    private var money = CumulativeRounding()
 
-    init(rounding: Rounding, timeZone: TimeZone) {
-        self.rounding = rounding
+    /// `keepingLines: false` keeps only the sums (for totals under other rules).
+    init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>? = nil, keepingLines: Bool = true) {
+        self.policy = policy
         self.timeZone = timeZone
+        self.period = period
         clock = ZoneClock(timeZone)
+        lines = BillLines(keeping: keepingLines)
     }
 
+    private var rounding: Rounding { policy.rounding }
+
     mutating func add(_ session: Session) {
-        let raw = session.rawSeconds
-        let billed = rounding.scope == .session ? rounding.apply(raw) : raw
         let date = clock.local(session.start).dateString
-        lines.append(Bill.Line(session: session, date: date, rawSeconds: raw, billedSeconds: billed))
+        if let period, !period.contains(date) {
+            outsidePeriod += 1
+            return
+        }
+        let raw = session.rawSeconds
+        let rounded = rounding.scope == .session ? rounding.apply(raw) : raw
+        let billed = session.isBillable ? max(rounded, policy.minimumSessionSeconds) : 0
+        var parts: [Rate.Part] = []
+        var amount: Int?
+        if let rate = policy.rate {
+            if session.isBillable { parts = rate.parts(from: session.start, to: session.end, clock: &clock) }
+            let exact =
+                parts.reduce(0) { $0 + rate.exactPrice(seconds: $1.seconds, percent: $1.percent) }
+                + rate.exactPrice(seconds: billed - raw, percent: 100)
+            amount = money.add(exact)
+        }
+        lines.append(
+            Bill.Line(
+                session: session, date: date, rawSeconds: raw, billedSeconds: billed,
+                minimumSeconds: billed - rounded, parts: parts, amount: amount))
         if let lastDate, date < lastDate { inDateOrder = false }
         lastDate = date
         sums[date, default: DaySum()].raw += raw
         sums[date]!.billed += billed
         sums[date]!.sessions += 1
+        sums[date]!.amount += amount ?? 0
         if session.isBillable {
             sums[date]!.billable += 1
             billable += 1
         }
     }
 
-    func finish() -> Bill {
+    mutating func finish() -> Bill {
         lines.finishWriting()
+        let rate = policy.rate
         let days = sums.keys.sorted().map { date in
             let sum = sums[date]!
             let rounded = rounding.scope == .day ? rounding.apply(sum.billed) : sum.billed
+            let billed = sum.billable > 0 ? max(rounded, policy.minimumDaySeconds) : rounded
+            let amount = rate.map { rate in
+                sum.amount + money.add(rate.exactPrice(seconds: billed - sum.billed, percent: 100))
+            }
             return Bill.Day(
-                date: date, rawSeconds: sum.raw, roundingSeconds: rounded - sum.billed, billedSeconds: rounded,
-                sessions: sum.billable, unanswered: sum.sessions - sum.billable)
+                date: date, rawSeconds: sum.raw, roundingSeconds: rounded - sum.billed,
+                minimumSeconds: billed - rounded,
+                billedSeconds: billed, sessions: sum.billable, unanswered: sum.sessions - sum.billable, amount: amount)
         }
         let daysBilled = days.reduce(0) { $0 + $1.billedSeconds }
-        let total = rounding.scope == .total ? rounding.apply(daysBilled) : daysBilled
+        let total = rounding.scope == .invoice ? rounding.apply(daysBilled) : daysBilled
+        let totalRoundingAmount = rate.map { money.add($0.exactPrice(seconds: total - daysBilled, percent: 100)) }
         return Bill(
-            lines: lines, days: days, linesAreInDateOrder: inDateOrder,
-            rawSeconds: days.reduce(0) { $0 + $1.rawSeconds },
-            totalRoundingSeconds: total - daysBilled, billedSeconds: total, rounding: rounding, timeZone: timeZone,
+            lines: lines, days: days, linesAreInDateOrder: inDateOrder, totalRoundingSeconds: total - daysBilled,
+            billedSeconds: total, totalRoundingAmount: totalRoundingAmount,
+            amount: rate.map { _ in days.reduce(0) { $0 + ($1.amount ?? 0) } + (totalRoundingAmount ?? 0) },
+            policy: policy, timeZone: timeZone, period: period, sessionsOutsidePeriod: outsidePeriod,
             billableSessions: billable)
+    }
+}
+
+/// Turns exact prices (numerators over `Rate.denominator`) into whole minor units, one after
+/// another, so that the whole units handed out always sum to the running exact total rounded
+/// half up: no line is more than one minor unit off, and the lines sum exactly to the total.
+struct CumulativeRounding {
+    private var exact = 0
+    private var handedOut = 0
+
+    mutating func add(_ numerator: Int) -> Int {
+        exact += numerator
+        let target = (exact + Rate.denominator / 2) / Rate.denominator
+        defer { handedOut = target }
+        return target - handedOut
     }
 }

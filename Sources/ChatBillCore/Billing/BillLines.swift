@@ -16,8 +16,12 @@ public final class BillLines: Sequence, @unchecked Sendable {
     private var file: UnsafeMutablePointer<FILE>?
     private var spooledBytes = 0
     public private(set) var count = 0
+    /// False for a bill kept only for its sums: lines are counted, not stored.
+    private let isKeeping: Bool
 
-    init() {}
+    init(keeping: Bool = true) {
+        isKeeping = keeping
+    }
 
     deinit {
         if let file { fclose(file) }
@@ -25,6 +29,7 @@ public final class BillLines: Sequence, @unchecked Sendable {
 
     func append(_ line: Bill.Line) {
         count += 1
+        guard isKeeping else { return }
         if file == nil {
             memory.append(line)
             if memory.count > Self.memoryLimit, let spool = tmpfile() {
@@ -113,6 +118,16 @@ struct SpoolRecord {
         string(line.date)
         int(line.rawSeconds)
         int(line.billedSeconds)
+        int(line.minimumSeconds)
+        int(line.amount ?? -1)
+        int(line.amount == nil ? 0 : 1)
+        int(line.parts.count)
+        for part in line.parts {
+            date(part.start)
+            date(part.end)
+            int(Rate.Band.allCases.firstIndex(of: part.band)!)
+            int(part.percent)
+        }
         let session = line.session
         int(session.isBillable ? 1 : 0)
         date(session.start)
@@ -123,6 +138,7 @@ struct SpoolRecord {
         int(session.lastLine)
         int(session.files.lowerBound)
         int(session.files.upperBound)
+        int(Int(bitPattern: UInt(session.sources.bits)))
         let reasons = session.reasons
         reference(reasons.openedBy)
         int(SessionReasons.Start.allCases.firstIndex(of: reasons.start)!)
@@ -130,6 +146,12 @@ struct SpoolRecord {
         for work in reasons.silentWork {
             reference(work.after)
             reference(work.before)
+            int(work.seconds)
+        }
+        int(reasons.connections.count)
+        for connection in reasons.connections {
+            reference(connection.reference)
+            int(connection.seconds)
         }
         switch reasons.ending {
         case .endOfExport: int(0)
@@ -171,9 +193,15 @@ struct SpoolRecord {
         }
 
         mutating func line() -> Bill.Line {
-            let date = string()
+            let day = string()
             let raw = int()
             let billed = int()
+            let minimum = int()
+            let amountValue = int()
+            let amount = int() == 1 ? amountValue : nil
+            let parts = (0..<int()).map { _ in
+                Rate.Part(start: date(), end: date(), band: Rate.Band.allCases[int()], percent: int())
+            }
             let isBillable = int() == 1
             let start = self.date()
             let end = self.date()
@@ -182,15 +210,25 @@ struct SpoolRecord {
             let firstLine = int()
             let lastLine = int()
             let files = int()...int()
+            let sources = SourceSet(bits: UInt64(UInt(bitPattern: int())))
             let openedBy = reference()
             let startReason = SessionReasons.Start.allCases[int()]
-            let silentWork = (0..<int()).map { _ in SessionReasons.SilentWork(after: reference(), before: reference()) }
+            let silentWork = (0..<int()).map { _ in
+                SessionReasons.SilentWork(after: reference(), before: reference(), seconds: int())
+            }
+            let connections = (0..<int()).map { _ in
+                SessionReasons.Connection(reference: reference(), seconds: int())
+            }
             let ending: SessionReasons.Ending = int() == 0 ? .endOfExport : .silence(next: reference(), seconds: int())
             let session = Session(
                 isBillable: isBillable, start: start, end: end, providerMessages: provider, clientMessages: client,
-                firstLine: firstLine, lastLine: lastLine, files: files,
-                reasons: SessionReasons(openedBy: openedBy, start: startReason, silentWork: silentWork, ending: ending))
-            return Bill.Line(session: session, date: date, rawSeconds: raw, billedSeconds: billed)
+                firstLine: firstLine, lastLine: lastLine, files: files, sources: sources,
+                reasons: SessionReasons(
+                    openedBy: openedBy, start: startReason, silentWork: silentWork, connections: connections,
+                    ending: ending))
+            return Bill.Line(
+                session: session, date: day, rawSeconds: raw, billedSeconds: billed, minimumSeconds: minimum,
+                parts: parts, amount: amount)
         }
 
         private mutating func int() -> Int {

@@ -6,10 +6,12 @@ public enum ChatBillError: Error, Sendable, CustomStringConvertible {
     /// The input needs a choice from the user (which sender is the provider, which date order)
     /// or a flag's value is out of range.
     case needsChoice(Diagnostic)
+    /// The config file has a syntax error, an unknown key, or a value out of range.
+    case badConfig(Diagnostic)
 
     public var diagnostic: Diagnostic {
         switch self {
-        case .unreadableInput(let diagnostic), .needsChoice(let diagnostic): diagnostic
+        case .unreadableInput(let diagnostic), .needsChoice(let diagnostic), .badConfig(let diagnostic): diagnostic
         }
     }
 

@@ -23,6 +23,8 @@ public struct Message: Sendable, Hashable {
     /// Which of the transcript's files the message is in (`Transcript.inputs`); 0 for an export
     /// of one file.
     public var file: Int
+    /// How long the activity lasted from `instant` (a remote connection's length); 0 for a message.
+    public var seconds: Int
 
     public init(
         instant: Date,
@@ -34,7 +36,8 @@ public struct Message: Sendable, Hashable {
         location: InputLocation,
         lastLine: Int,
         byteRange: Range<Int>,
-        file: Int = 0
+        file: Int = 0,
+        seconds: Int = 0
     ) {
         self.instant = instant
         self.timestampText = timestampText
@@ -46,5 +49,6 @@ public struct Message: Sendable, Hashable {
         self.lastLine = lastLine
         self.byteRange = byteRange
         self.file = file
+        self.seconds = seconds
     }
 }

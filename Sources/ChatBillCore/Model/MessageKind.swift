@@ -11,6 +11,9 @@ public enum MessageKind: String, Sendable, Codable, CaseIterable {
     /// A line the app wrote (encryption notice, "X added Y", security-code change): never opens
     /// or extends a session.
     case system
+    /// A remote-control connection the provider had with the client's machine (TeamViewer,
+    /// AnyDesk): work for `Message.seconds`, whoever the log names.
+    case remote
 
     /// Whether this is something a participant did, as opposed to a line the app wrote.
     public var isParticipantActivity: Bool { self != .system }

@@ -17,6 +17,8 @@ public struct DateOrderChoice: Sendable, Hashable {
         case indifferent
         /// The user passed `--date-order`.
         case flag
+        /// The config file says so at this place (`chatbill.toml:7`).
+        case config(String)
     }
 
     public let order: DateOrder
@@ -32,6 +34,7 @@ public struct DateOrderChoice: Sendable, Hashable {
         case .inferred(let line): "\(order.rawValue) (inferred from line \(line))"
         case .indifferent: "\(order.rawValue) (every date reads the same either way)"
         case .flag: "\(order.rawValue) (from --date-order)"
+        case .config(let place): "\(order.rawValue) (from \(place))"
         }
     }
 }

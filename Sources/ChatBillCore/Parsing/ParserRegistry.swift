@@ -41,6 +41,8 @@ public struct ParserRegistry: Sendable {
         KopeteParser(),
         TrillianParser(),
         XMPPArchiveParser(),
+        TeamViewerParser(),
+        AnyDeskParser(),
         CSVParser(),
     ])
 

@@ -19,11 +19,13 @@ public protocol TranscriptParser: Sendable {
 }
 
 /// Choices that affect how wall-clock timestamps are read.
-public struct ParseOptions: Sendable {
+public struct ParseOptions: Sendable, Hashable {
     /// The zone for exports whose timestamps have none.
     public var timeZone: ZoneChoice
     /// Forces the day/month order instead of inferring it.
     public var dateOrder: DateOrder?
+    /// Who chose `dateOrder`: `--date-order`, or a client's config.
+    public var dateOrderSource: DateOrderChoice.Source = .flag
     /// The day of exports whose lines carry only a time (`--date`).
     public var date: CivilDateTime?
     /// Which column is what, and the timestamp layout, for CSV files.

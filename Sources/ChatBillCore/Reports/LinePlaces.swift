@@ -1,14 +1,14 @@
 /// How a report names a place in the export: `12` in an export of one file; `2:12` (file 2, line
-/// 12) in an export of several, numbered as the report lists them. In a database export the
-/// numbers are rows, not lines.
+/// 12) when the report reads several files (one export of several, or several exports), numbered
+/// as the report lists them. In a database export the numbers are rows, not lines.
 struct LinePlaces {
     let isSeveralFiles: Bool
     /// `lines`, or `rows` for a database export.
     let noun: String
 
-    init(_ summary: TranscriptSummary) {
-        isSeveralFiles = summary.files.count > 1
-        noun = summary.rowTable == nil ? "lines" : "rows"
+    init(_ report: Report) {
+        isSeveralFiles = report.sources.reduce(0) { $0 + $1.files.count } > 1
+        noun = report.sources.allSatisfy { $0.rowTable != nil } ? "rows" : "lines"
     }
 
     func place(file: Int, line: Int) -> String {
@@ -27,5 +27,10 @@ struct LinePlaces {
     /// `lines 12-30`, or with files, `lines 2:12-2:30`.
     func span(_ work: SessionReasons.SilentWork) -> String {
         "\(noun) \(place(file: work.after.file, line: work.after.line))-\(place(file: work.before.file, line: work.before.line))"
+    }
+
+    /// `line 4`, or with files, `line 3:4`.
+    func line(_ reference: SessionReasons.Reference) -> String {
+        "\(noun == "rows" ? "row" : "line") \(place(file: reference.file, line: reference.line))"
     }
 }

@@ -14,17 +14,21 @@ public enum StreamedReport {
     /// - Throws: what the parser throws, and `ProviderIdentity.resolve`'s errors.
     public static func make(
         path: String, parser: any StreamingTranscriptParser, options: ParseOptions, providerNames: [String],
-        policy: BillingPolicy, blockSize: Int = 1 << 20, windowCapacity: Int = windowCapacity
+        policy: BillingPolicy, period: ClosedRange<String>? = nil, client: String? = nil,
+        origins: [String: String] = [:], providerSource: ProviderIdentity.Source = .flag, blockSize: Int = 1 << 20,
+        windowCapacity: Int = windowCapacity
     ) throws(ChatBillError) -> Report? {
         let fileNames = [ExportFile.fileName(of: path)]
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
         var isProviderByID: [Bool?] = []
         var window = ReorderWindow(capacity: windowCapacity)
         var sessions = SessionBuilder(policy: policy)
-        var bill = BillBuilder(rounding: policy.rounding, timeZone: options.timeZone.timeZone)
+        var bill = BillBuilder(policy: policy, timeZone: options.timeZone.timeZone, period: period)
+        var whatIf = WhatIf(policy: policy, timeZone: options.timeZone.timeZone, period: period)
         var order = 0
         func sessionize(_ input: SessionInput) {
             if let closed = sessions.add(input) { bill.add(closed) }
+            whatIf.add(input)
         }
         let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
             guard event.kind.isParticipantActivity, !window.overflowed else { return }
@@ -45,8 +49,10 @@ public enum StreamedReport {
         guard !window.overflowed else { return nil }
         for input in window.drain() { sessionize(input) }
         if let last = sessions.finish() { bill.add(last) }
-        let provider = try ProviderIdentity.resolve(names: providerNames, for: summary)
+        let provider = try ProviderIdentity.resolve(names: providerNames, for: summary, namesSource: providerSource)
         guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }
-        return Report(summary: summary, provider: provider, policy: policy, bill: bill.finish())
+        return Report(
+            sources: [summary], client: client, provider: provider, policy: policy, origins: origins,
+            bill: bill.finish(), whatIf: whatIf.finish())
     }
 }

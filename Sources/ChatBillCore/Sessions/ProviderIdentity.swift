@@ -10,6 +10,8 @@ public struct ProviderIdentity: Sendable, Hashable {
         case inferredFromFileName(String)
         /// The export marks these senders as the account that wrote the log.
         case markedInExport
+        /// From the config's `[provider]` names (at this place, `chatbill.toml:3`).
+        case config(String)
     }
 
     public let names: [String]
@@ -32,6 +34,7 @@ public struct ProviderIdentity: Sendable, Hashable {
         case .flag: return "\(list) (from --me)"
         case .inferredFromFileName(let file): return "\(list) (the other sender of '\(file)')"
         case .markedInExport: return "\(list) (the log's own account, as the export marks it)"
+        case .config(let place): return "\(list) (from \(place))"
         }
     }
 
@@ -56,7 +59,7 @@ public struct ProviderIdentity: Sendable, Hashable {
     ///
     /// - Throws: `ChatBillError.needsChoice` listing the senders and how to choose.
     public static func resolve(
-        names: [String], for summary: TranscriptSummary
+        names: [String], for summary: TranscriptSummary, namesSource: Source = .flag
     ) throws(ChatBillError)
         -> ProviderIdentity
     {
@@ -64,7 +67,7 @@ public struct ProviderIdentity: Sendable, Hashable {
         let file = summary.file.displayName
         let listing = senders.map { "'\($0.name)' (\($0.messages) messages)" }.joined(separator: ", ")
         if !names.isEmpty {
-            let identity = ProviderIdentity(names: names)
+            let identity = ProviderIdentity(names: names, source: namesSource)
             guard senders.contains(where: { identity.isProvider($0.name) }) else {
                 throw .needsChoice(
                     Diagnostic(
@@ -89,6 +92,21 @@ public struct ProviderIdentity: Sendable, Hashable {
                 .error, file: file,
                 "who is the provider? pass --me NAME\(example), repeatable for several names; the senders are "
                     + "\(listing)"))
+    }
+
+    /// One identity for several exports billed together: every name any of them uses.
+    public static func merging(_ identities: [ProviderIdentity]) -> ProviderIdentity {
+        guard let first = identities.first else { return ProviderIdentity(names: []) }
+        var names: [String] = []
+        for name in identities.flatMap(\.names) where !names.contains(where: { normalize($0) == normalize(name) }) {
+            names.append(name)
+        }
+        return ProviderIdentity(names: names, source: first.source)
+    }
+
+    /// The parties file names say an export is a chat with (`Alice` of `WhatsApp Chat with Alice.txt`).
+    public static func namedParties(in fileNames: [String]) -> [String] {
+        namedOtherParties(fileNames).flatMap(\.party.names)
     }
 
     /// The party each file name says the export is a chat with.

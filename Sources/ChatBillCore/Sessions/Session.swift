@@ -18,11 +18,13 @@ public struct Session: Sendable, Hashable {
     public let lastLine: Int
     /// The files of a several-file export the session runs through (`0...0` for one file).
     public let files: ClosedRange<Int>
+    /// The sources (exports billed together) the session's messages came from; `{0}` for one.
+    public let sources: SourceSet
     public let reasons: SessionReasons
 
     public init(
         isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int, firstLine: Int,
-        lastLine: Int, files: ClosedRange<Int> = 0...0, reasons: SessionReasons
+        lastLine: Int, files: ClosedRange<Int> = 0...0, sources: SourceSet = SourceSet(0), reasons: SessionReasons
     ) {
         self.isBillable = isBillable
         self.start = start
@@ -32,6 +34,7 @@ public struct Session: Sendable, Hashable {
         self.firstLine = firstLine
         self.lastLine = lastLine
         self.files = files
+        self.sources = sources
         self.reasons = reasons
     }
 

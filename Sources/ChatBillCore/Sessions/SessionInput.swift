@@ -13,9 +13,15 @@ public struct SessionInput: Sendable {
     public let order: Int
     /// The file of a several-file export the message is in (`Message.file`).
     public let file: Int
+    /// How long the activity lasted from `instant`: a remote-control connection's length; 0 for a
+    /// message.
+    public let seconds: Int
+    /// Which of the report's sources (exports) the message came from.
+    public let source: Int
 
     public init(
-        instant: Date, sender: String, isProvider: Bool, line: Int, lastLine: Int, order: Int, file: Int = 0
+        instant: Date, sender: String, isProvider: Bool, line: Int, lastLine: Int, order: Int, file: Int = 0,
+        seconds: Int = 0, source: Int = 0
     ) {
         self.instant = instant
         self.sender = sender
@@ -24,7 +30,15 @@ public struct SessionInput: Sendable {
         self.lastLine = lastLine
         self.order = order
         self.file = file
+        self.seconds = max(0, seconds)
+        self.source = source
     }
+
+    /// A remote-control connection (it lasts), as opposed to a message (an instant).
+    public var isConnection: Bool { seconds > 0 }
+
+    /// When the activity ends: `instant` for a message.
+    public var end: Date { instant.addingTimeInterval(TimeInterval(seconds)) }
 
     /// Earlier instants first; at the same instant, file order.
     static func precedes(_ a: SessionInput, _ b: SessionInput) -> Bool {

@@ -25,11 +25,26 @@ public struct SessionReasons: Sendable, Hashable {
     /// A silence longer than the gap that did not end the session, because the provider ended it
     /// within the work gap of their own previous message (remote work without chat).
     public struct SilentWork: Sendable, Hashable {
+        /// The activity the silence followed (a message, or a connection that ended then).
         public let after: Reference
         public let before: Reference
-        public var seconds: Int {
-            Int((before.instant.timeIntervalSince1970 - after.instant.timeIntervalSince1970).rounded())
+        /// How long the silence lasted.
+        public let seconds: Int
+
+        public init(after: Reference, before: Reference, seconds: Int) {
+            self.after = after
+            self.before = before
+            self.seconds = seconds
         }
+    }
+
+    /// A remote-control connection in the session (TeamViewer, AnyDesk): work for its whole length,
+    /// which bridges the silence it covers.
+    public struct Connection: Sendable, Hashable {
+        public let reference: Reference
+        public let seconds: Int
+
+        public var end: Date { reference.instant.addingTimeInterval(TimeInterval(seconds)) }
     }
 
     public enum Start: String, Sendable, CaseIterable {
@@ -41,6 +56,8 @@ public struct SessionReasons: Sendable, Hashable {
         case previousSessionEnd = "previous-session-end"
         /// An unanswered session has no billable start.
         case unanswered
+        /// A remote-control connection opened the provider's work (no lead-in before it).
+        case remoteConnection = "remote-connection"
     }
 
     public enum Ending: Sendable, Hashable {
@@ -53,12 +70,16 @@ public struct SessionReasons: Sendable, Hashable {
     public let openedBy: Reference
     public let start: Start
     public let silentWork: [SilentWork]
+    public let connections: [Connection]
     public let ending: Ending
 
-    public init(openedBy: Reference, start: Start, silentWork: [SilentWork], ending: Ending) {
+    public init(
+        openedBy: Reference, start: Start, silentWork: [SilentWork], connections: [Connection] = [], ending: Ending
+    ) {
         self.openedBy = openedBy
         self.start = start
         self.silentWork = silentWork
+        self.connections = connections
         self.ending = ending
     }
 }

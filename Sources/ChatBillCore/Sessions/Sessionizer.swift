@@ -12,30 +12,40 @@ public struct Sessionizer: Sendable {
     }
 
     /// The sessions of `messages` in time order. System lines are ignored; messages are taken in
-    /// time order, and in file order where times are equal.
-    public func sessions(from messages: [Message]) -> [Session] {
+    /// time order, and in file order where times are equal. A remote connection is always the
+    /// provider's. `sourceOfFile` says which source each file of a merged transcript came from.
+    public func sessions(from messages: [Message], sourceOfFile: [Int] = []) -> [Session] {
+        var builder = SessionBuilder(policy: policy)
+        var sessions = inputs(from: messages, sourceOfFile: sourceOfFile).compactMap { builder.add($0) }
+        if let last = builder.finish() { sessions.append(last) }
+        return sessions
+    }
+
+    /// The participant activity of `messages` as the sessionizer takes it, in time order.
+    func inputs(from messages: [Message], sourceOfFile: [Int] = []) -> [SessionInput] {
         var isProviderBySender: [String: Bool] = [:]
         var inputs: [SessionInput] = []
         inputs.reserveCapacity(messages.count)
         for (order, message) in messages.enumerated() where message.kind.isParticipantActivity {
             let isProvider =
-                isProviderBySender[message.sender]
-                ?? {
-                    let answer = provider.isProvider(message.sender)
-                    isProviderBySender[message.sender] = answer
-                    return answer
-                }()
+                message.kind == .remote
+                ? true
+                : isProviderBySender[message.sender]
+                    ?? {
+                        let answer = provider.isProvider(message.sender)
+                        isProviderBySender[message.sender] = answer
+                        return answer
+                    }()
             inputs.append(
                 SessionInput(
                     instant: message.instant, sender: message.sender, isProvider: isProvider,
-                    line: message.location.line, lastLine: message.lastLine, order: order, file: message.file))
+                    line: message.location.line, lastLine: message.lastLine, order: order, file: message.file,
+                    seconds: message.seconds,
+                    source: message.file < sourceOfFile.count ? sourceOfFile[message.file] : 0))
         }
         if !zip(inputs, inputs.dropFirst()).allSatisfy({ !SessionInput.precedes($0.1, $0.0) }) {
             inputs.sort(by: SessionInput.precedes)
         }
-        var builder = SessionBuilder(policy: policy)
-        var sessions = inputs.compactMap { builder.add($0) }
-        if let last = builder.finish() { sessions.append(last) }
-        return sessions
+        return inputs
     }
 }

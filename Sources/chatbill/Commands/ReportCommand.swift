@@ -1,38 +1,86 @@
 import ArgumentParser
 import ChatBillCore
 
-/// `chatbill report`: sessions, days and the total billable time of an export.
+/// `chatbill report`: sessions, days and the total billable time of one or more exports, per
+/// client when the config has clients.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the billable sessions, day totals and grand total of a chat export.")
+        abstract: "Print the billable sessions, day totals and grand total of chat exports.",
+        discussion: """
+            Several exports are billed together: the same chat exported twice, chats on several \
+            platforms, and TeamViewer or AnyDesk logs as evidence of remote work. A message two \
+            exports share is billed once. With clients in the config, each export is billed by the \
+            rules of the client it is with (their `match` names one of its senders).
+            """)
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "The chat exports to read (files, export folders or .zip), or - for standard input.")
+    var files: [String]
+
+    @OptionGroup var read: ReadOptions
     @OptionGroup(title: "Billing rules") var rules: PolicyOptions
+    @OptionGroup(title: "Period") var period: PeriodOptions
+
+    @Option(help: "The config file. Default: ./chatbill.toml, else ~/.config/chatbill/chatbill.toml.")
+    var config: String?
+
+    @Option(help: "Bill every export by this client's rules (a client of the config, by key or name).")
+    var client: String?
 
     @Option(help: "table (default) or json (the chatbill.report/1 contract).")
     var format: ReportFormat = .table
 
-    @Flag(help: "Exit with status 1 when the export produced warnings.")
+    @Flag(help: "Exit with status 1 when the exports produced warnings.")
     var strict = false
 
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one export to report on") }
+    }
+
     func run() throws {
-        let report: Report
+        let reports: [Report]
         do {
-            if let streamed = try input.streamedReport(providerNames: rules.providerNames, policy: rules.policy) {
-                report = streamed
-            } else {
-                let transcript = try input.load()
-                let provider = try ProviderIdentity.resolve(names: rules.providerNames, for: transcript)
-                report = Report(transcript: transcript, provider: provider, policy: rules.policy)
-            }
+            reports = try makeReports()
         } catch {
             throw Terminal.fail(error)
         }
         var output = OutputBuffer()
-        format.renderer.write(report) { output.write($0) }
+        if reports.count == 1 {
+            format.renderer.write(reports[0]) { output.write($0) }
+        } else {
+            format.renderer.write(reports) { output.write($0) }
+        }
         output.flush()
-        if strict, report.summary.warningCount > 0 { throw ExitCode(1) }
+        if strict, reports.contains(where: { $0.warningCount > 0 }) { throw ExitCode(1) }
+    }
+
+    private func makeReports() throws(ChatBillError) -> [Report] {
+        let configPath = config ?? ChatBillConfig.defaultPath()
+        let request = ReportRequest(
+            paths: files,
+            config: try configPath.map { path throws(ChatBillError) in try ChatBillConfig.load(path: path) },
+            clientName: client, flags: try rules.settings(), providerNames: rules.providerNames,
+            period: try period.period(), options: try read.parseOptions())
+        // One export of one client streams past without being held whole, where its format allows.
+        if files.count == 1, request.config?.clients.isEmpty ?? true || client != nil {
+            let selected = try ReportRun.selectedClient(request)
+            let (settings, policy, origins) = try ReportRun.rules(for: selected, request)
+            let configNames = request.providerNames.isEmpty ? request.config?.providerNames : nil
+            let providerNames = configNames?.value ?? request.providerNames
+            if request.config?.providerAliases.isEmpty ?? true,
+                let streamed = try read.streamedReport(
+                    path: files[0], options: try ReportRun.options(for: settings, request),
+                    providerNames: providerNames, policy: policy,
+                    providerSource: configNames.map { .config($0.origin.description) } ?? .flag,
+                    period: request.period?.value,
+                    client: selected?.name, origins: origins)
+            {
+                return [streamed]
+            }
+        }
+        return try ReportRun.reports(request) { path, options throws(ChatBillError) in
+            try read.load(path: path, options: options)
+        }
     }
 }
 

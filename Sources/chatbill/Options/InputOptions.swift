@@ -1,11 +1,21 @@
 import ArgumentParser
 import ChatBillCore
 
-/// The export to read and how to read its timestamps; shared by every command that reads one.
+/// The export a command reads, and how.
 struct InputOptions: ParsableArguments {
     @Argument(help: "The chat export to read (a file, an export folder or .zip), or - for standard input.")
     var file: String
 
+    @OptionGroup var read: ReadOptions
+
+    /// Reads and parses the export, printing its diagnostics to standard error.
+    func load() throws(ChatBillError) -> Transcript {
+        try read.load(path: file, options: read.parseOptions())
+    }
+}
+
+/// How to read exports and their timestamps; shared by every command that reads one.
+struct ReadOptions: ParsableArguments {
     @Option(help: "Read the file with this parser instead of detecting one (see `chatbill formats`).")
     var parser: String?
 
@@ -43,11 +53,11 @@ struct InputOptions: ParsableArguments {
             valueName: "layout"))
     var timeFormat: String?
 
-    /// Reads and parses the export, printing its diagnostics to standard error.
-    func load() throws(ChatBillError) -> Transcript {
+    /// Reads and parses the export at `file`, printing its diagnostics to standard error.
+    func load(path file: String, options: ParseOptions) throws(ChatBillError) -> Transcript {
         if let folder = try ExportFolder.open(path: file) {
             if let (reader, members) = ParserRegistry.standard.folderParser(for: folder, named: parser) {
-                let transcript = try reader.parse(folder.read(members), options: parseOptions())
+                let transcript = try reader.parse(folder.read(members), options: options)
                 Terminal.report(transcript.diagnostics)
                 return transcript
             }
@@ -61,7 +71,7 @@ struct InputOptions: ParsableArguments {
         }
         let input = try InputFile.read(path: file)
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
-        let transcript = try chosen.parse(input, options: parseOptions())
+        let transcript = try chosen.parse(input, options: options)
         Terminal.report(transcript.diagnostics)
         return transcript
     }
@@ -69,7 +79,11 @@ struct InputOptions: ParsableArguments {
     /// The report on the export made while it streams past, for a file whose format can be read
     /// that way; nil when the export has to be read whole (standard input, an archive, a format
     /// without a streaming parser, or a file `StreamedReport` cannot order in one pass).
-    func streamedReport(providerNames: [String], policy: BillingPolicy) throws(ChatBillError) -> Report? {
+    func streamedReport(
+        path file: String, options: ParseOptions, providerNames: [String], policy: BillingPolicy,
+        providerSource: ProviderIdentity.Source, period: ClosedRange<String>?, client: String?,
+        origins: [String: String]
+    ) throws(ChatBillError) -> Report? {
         guard file != "-", ExportFolder.folder(at: file) == nil else { return nil }
         let head = try InputFile.head(path: file)
         guard !ZipChatArchive.isArchive(head) else { return nil }
@@ -78,14 +92,15 @@ struct InputOptions: ParsableArguments {
             let chosen = try ParserRegistry.standard.choose(for: probe, file: file, named: parser)
                 as? any StreamingTranscriptParser,
             let report = try StreamedReport.make(
-                path: file, parser: chosen, options: parseOptions(), providerNames: providerNames, policy: policy)
+                path: file, parser: chosen, options: options, providerNames: providerNames, policy: policy,
+                period: period, client: client, origins: origins, providerSource: providerSource)
         else { return nil }
-        Terminal.report(report.summary.diagnostics)
+        Terminal.report(report.diagnostics)
         return report
     }
 
     /// How to read the export's timestamps and which part of it, from the flags.
-    private func parseOptions() throws(ChatBillError) -> ParseOptions {
+    func parseOptions() throws(ChatBillError) -> ParseOptions {
         let zone = try tz.map { name throws(ChatBillError) in try ZoneChoice.named(name, source: .flag) } ?? .machine
         var layout: TimestampLayout?
         if let timeFormat {

@@ -1,50 +1,77 @@
 import ArgumentParser
 import ChatBillCore
 
-/// The billing rules as flags (DESIGN.md, "Sessions: the billing rules").
+/// The billing rules as flags (DESIGN.md, "Sessions: the billing rules"). A flag overrides the
+/// config; a rule set nowhere has the default its help names.
 struct PolicyOptions: ParsableArguments {
     @Option(
         name: .customLong("me"),
         help: ArgumentHelp(
             "Your name as it appears in the export (repeatable).",
-            discussion: "Needed unless the export is a 1:1 chat named after the other person.",
+            discussion: "Needed unless the config's [provider] names it or the export is a 1:1 chat named after the "
+                + "other person.",
             valueName: "name"))
     var providerNames: [String] = []
 
-    @Option(help: "A silence longer than this ends a session (90s, 15m, 1h30m).")
-    var gap = DurationArgument(seconds: 15 * 60)
+    @Option(help: "A silence longer than this ends a session (90s, 15m, 1h30m). Default: 15m.")
+    var gap: DurationArgument?
 
-    @Option(help: "A longer silence you end within this of your own last message is silent work; `off` to disable.")
-    var workGap = OptionalDurationArgument(seconds: 60 * 60)
+    @Option(help: "A longer silence you end within this of your own last message is silent work; `off`. Default: 1h.")
+    var workGap: OptionalDurationArgument?
 
-    @Option(help: "Billable time starts this long before your first message of a session.")
-    var leadIn = DurationArgument(seconds: 2 * 60)
+    @Option(help: "Billable time starts this long before your first message of a session. Default: 2m.")
+    var leadIn: DurationArgument?
 
-    @Option(help: "Billable time ends this long after a session's last message.")
-    var leadOut = DurationArgument(seconds: 0)
+    @Option(help: "Billable time ends this long after a session's last message. Default: 0m.")
+    var leadOut: DurationArgument?
 
-    @Option(help: "Round billable time to this increment; `none` (or 0) to disable.")
-    var round = OptionalDurationArgument(seconds: 15 * 60)
+    @Option(help: "Round billable time to this increment; `none` (or 0) to disable. Default: 15m.")
+    var round: OptionalDurationArgument?
 
-    @Option(help: "Rounding direction: up, nearest or down.")
-    var roundMode: Rounding.Mode = .up
+    @Option(help: "Rounding direction: up, nearest or down. Default: up.")
+    var roundMode: Rounding.Mode?
 
-    @Option(help: "What is rounded: each session, each day's sum, or the total.")
-    var roundPer: Rounding.Scope = .day
+    @Option(help: "What is rounded: each session, each day's sum, or the invoice (the whole report). Default: day.")
+    var roundPer: Rounding.Scope?
 
-    var policy: BillingPolicy {
-        BillingPolicy(
-            gapSeconds: gap.seconds, workGapSeconds: workGap.seconds, leadInSeconds: leadIn.seconds,
-            leadOutSeconds: leadOut.seconds,
-            rounding: Rounding(incrementSeconds: round.seconds ?? 0, mode: roundMode, scope: roundPer))
-    }
+    @Option(help: "Round up only past this much of an increment (up only). Default: 0m.")
+    var roundGrace: DurationArgument?
 
-    func validate() throws {
-        if let workGap = workGap.seconds, workGap < gap.seconds {
-            throw ValidationError(
-                "--work-gap (\(DurationText.format(seconds: workGap))) is shorter than --gap "
-                    + "(\(DurationText.format(seconds: gap.seconds))); make it longer or `off`")
+    @Option(help: "A billable session bills at least this long. Default: none.")
+    var minimumSession: DurationArgument?
+
+    @Option(help: "A day with billable time bills at least this long. Default: none.")
+    var minimumDay: DurationArgument?
+
+    @Option(help: "Hourly rate in the currency's units (90, 92.50); needs --currency or the config's.")
+    var rate: String?
+
+    @Option(help: "ISO 4217 currency of the rate (EUR, USD, JPY).")
+    var currency: String?
+
+    /// The rules the flags set, each marked as coming from its flag.
+    func settings() throws(ChatBillError) -> RuleSettings {
+        var settings = RuleSettings()
+        func flag(_ name: String) -> SettingOrigin { .flag("--" + name) }
+        settings.gap = gap.map { Setting($0.seconds, flag("gap")) }
+        settings.workGap = workGap.map { Setting($0.seconds, flag("work-gap")) }
+        settings.leadIn = leadIn.map { Setting($0.seconds, flag("lead-in")) }
+        settings.leadOut = leadOut.map { Setting($0.seconds, flag("lead-out")) }
+        settings.roundIncrement = round.map { Setting($0.seconds ?? 0, flag("round")) }
+        settings.roundMode = roundMode.map { Setting($0, flag("round-mode")) }
+        settings.roundPer = roundPer.map { Setting($0, flag("round-per")) }
+        settings.roundGrace = roundGrace.map { Setting($0.seconds, flag("round-grace")) }
+        settings.minimumSession = minimumSession.map { Setting($0.seconds, flag("minimum-session")) }
+        settings.minimumDay = minimumDay.map { Setting($0.seconds, flag("minimum-day")) }
+        settings.rate = rate.map { Setting($0, flag("rate")) }
+        if let currency {
+            guard let code = Currency(code: currency) else {
+                throw .needsChoice(
+                    Diagnostic(.error, file: "--currency", "'\(currency)' is not an ISO 4217 code such as EUR or USD"))
+            }
+            settings.currency = Setting(code, flag("currency"))
         }
+        return settings
     }
 }
 
@@ -52,25 +79,15 @@ struct PolicyOptions: ParsableArguments {
 struct DurationArgument: ExpressibleByArgument {
     let seconds: Int
 
-    init(seconds: Int) {
-        self.seconds = seconds
-    }
-
     init?(argument: String) {
         guard let seconds = DurationText.parse(argument) else { return nil }
         self.seconds = seconds
     }
-
-    var defaultValueDescription: String { DurationText.format(seconds: seconds) }
 }
 
 /// A duration flag that can be switched off with `off` or `none`.
 struct OptionalDurationArgument: ExpressibleByArgument {
     let seconds: Int?
-
-    init(seconds: Int?) {
-        self.seconds = seconds
-    }
 
     init?(argument: String) {
         if ["off", "none"].contains(argument.lowercased()) {
@@ -80,9 +97,12 @@ struct OptionalDurationArgument: ExpressibleByArgument {
         guard let seconds = DurationText.parse(argument) else { return nil }
         self.seconds = seconds == 0 ? nil : seconds
     }
-
-    var defaultValueDescription: String { seconds.map { DurationText.format(seconds: $0) } ?? "off" }
 }
 
 extension Rounding.Mode: ExpressibleByArgument {}
-extension Rounding.Scope: ExpressibleByArgument {}
+
+extension Rounding.Scope: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(name: argument.lowercased())
+    }
+}

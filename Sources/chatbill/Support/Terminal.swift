@@ -20,6 +20,7 @@ enum Terminal {
         switch error {
         case .unreadableInput: return ExitCode(65)
         case .needsChoice: return ExitCode(64)
+        case .badConfig: return ExitCode(78)
         }
     }
 }

@@ -121,7 +121,7 @@ public struct DiscordHTMLParser: TranscriptParser {
         let headers = stamps.map { stamp in stamp.withUnsafeBufferPointer { scanner.match($0, line: 0..<$0.count) } }
         var survey = WhatsAppSurvey()
         for (header, item) in zip(headers, items) { if let header { survey.record(header, line: item.line) } }
-        let orders = try survey.dateOrders(file: file, forced: options.dateOrder).get()
+        let orders = try survey.dateOrders(file: file, forced: options).get()
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var diagnostics = diagnostics

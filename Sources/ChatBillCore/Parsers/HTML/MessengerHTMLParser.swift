@@ -104,7 +104,7 @@ public struct MessengerHTMLParser: TranscriptParser {
         }
         var survey = WhatsAppSurvey()
         for (header, item) in zip(headers, items) { if let header { survey.record(header, line: item.line) } }
-        let orders = try survey.dateOrders(file: file, forced: options.dateOrder).get()
+        let orders = try survey.dateOrders(file: file, forced: options).get()
         var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
         var messages: [Message] = []
         var diagnostics = problems.filter { $0.location != nil }

@@ -60,7 +60,7 @@ public struct DiscordTextParser: TranscriptParser {
                 if let header = header(bytes, line.content) { survey.record(header, line: line.number) }
             }
             let orders: WhatsAppSurvey.DateOrders
-            switch survey.dateOrders(file: file, forced: options.dateOrder) {
+            switch survey.dateOrders(file: file, forced: options) {
             case .success(let found): orders = found
             case .failure(let error): return .failure(error)
             }

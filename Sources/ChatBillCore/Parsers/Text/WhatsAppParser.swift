@@ -111,7 +111,7 @@ public struct WhatsAppParser: TranscriptParser {
     ) -> Result<
         WhatsAppMessageReader, ChatBillError
     > {
-        survey.dateOrders(file: file, forced: options.dateOrder).map { orders in
+        survey.dateOrders(file: file, forced: options).map { orders in
             WhatsAppMessageReader(
                 file: file, parserName: name, scanner: scanner, bodyReader: bodyReader, orders: orders,
                 shapes: survey.acceptedShapes, zone: options.timeZone)

@@ -100,12 +100,12 @@ struct WhatsAppSurvey {
 
     /// The day/month order read from the accepted headers' dates: each shape by its own dates
     /// (one export never mixes orders within a shape), a shape whose dates are all ambiguous by
-    /// the whole file's; `forced` (`--date-order`) for every shape.
-    func dateOrders(file: String, forced: DateOrder?) -> Result<DateOrders, ChatBillError> {
+    /// the whole file's; `options.dateOrder` (`--date-order` or the client's config) for every shape.
+    func dateOrders(file: String, forced options: ParseOptions) -> Result<DateOrders, ChatBillError> {
         let evidenceByShape = allEvidence
         let shapes = acceptedShapes.sorted { evidenceByShape[$0]!.count > evidenceByShape[$1]!.count }
-        if let forced {
-            return .success(DateOrders(main: DateOrderChoice(forced, source: .flag), byShape: [:]))
+        if let forced = options.dateOrder {
+            return .success(DateOrders(main: DateOrderChoice(forced, source: options.dateOrderSource), byShape: [:]))
         }
         var all = Evidence()
         for shape in shapes { all.merge(evidenceByShape[shape]!) }

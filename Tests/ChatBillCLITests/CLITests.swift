@@ -28,6 +28,8 @@ struct CLITests {
         process.currentDirectoryURL = Self.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
+        // The user's own config never leaks into a test.
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/chatbill-tests"
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()
@@ -65,6 +67,41 @@ struct CLITests {
                 path: "Fixtures/whatsapp/WhatsApp Chat with Dana Fischer.report.txt"),
             encoding: .utf8)
         #expect(result.stdout == golden)
+    }
+
+    /// The README's month for two clients from a config, and the golden the library test keeps.
+    @Test func aMonthForTwoClientsFromTheConfig() throws {
+        let result = try chatbill(
+            "report", "Fixtures/billing/WhatsApp Chat with Dana Fischer.txt", "Fixtures/billing/_chat.txt",
+            "Fixtures/billing/TeamViewer connections.csv", "--config", "Fixtures/billing/chatbill.toml", "--month",
+            "2026-11")
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let golden = try String(
+            contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/month.report.txt"), encoding: .utf8)
+        #expect(result.stdout == golden)
+        let acme = try chatbill(
+            "report", "Fixtures/billing/WhatsApp Chat with Dana Fischer.txt", "--config",
+            "Fixtures/billing/chatbill.toml",
+            "--client", "acme", "--week", "2026-W45", "--format", "json")
+        #expect(acme.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(acme.stdout.utf8)) as? [String: Any])
+        #expect(object["client"] as? String == "ACME GmbH")
+        #expect((object["totals"] as? [String: Any])?["amount"] as? Int == 17_775 + 3000)
+    }
+
+    @Test func aBadConfigIsAnErrorAtItsLine() throws {
+        let config = try temporaryFile("chatbill.toml", "[defaults]\ngap = \"15m\"\nround_per = \"fortnight\"\n")
+        let result = try chatbill("report", Self.dana, "--config", config)
+        #expect(result.status == 78)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("\(config):3:1: error: defaults.round_per: must be \"session\", \"day\" or"))
+        let unknown = try chatbill(
+            "report", Self.dana, "--config", "Fixtures/billing/chatbill.toml", "--client", "globex")
+        #expect(unknown.status == 64)
+        #expect(
+            unknown.stderr.contains(
+                "no client 'globex' in Fixtures/billing/chatbill.toml; the clients are 'acme', 'nordlicht'"))
     }
 
     @Test func aOneToOneExportNeedsNoMe() throws {
@@ -261,7 +298,7 @@ struct CLITests {
                 "skype", "slack", "skype-db", "adium",
                 "empathy",
                 "wlm-xml", "kopete",
-                "trillian-xml", "xmpp-mam",
+                "trillian-xml", "xmpp-mam", "teamviewer", "anydesk",
                 "csv",
             ])
         let detect = try chatbill("detect", "Fixtures/whatsapp/ios-12h/_chat.txt")

@@ -43,6 +43,8 @@ struct ParserConformanceTests {
         "kopete": [MessengerAndKopeteTests.kopete],
         "trillian-xml": [TrillianTests.fixture],
         "xmpp-mam": [XMPPArchiveTests.fixture],
+        "teamviewer": [RemoteLogTests.outgoing, RemoteLogTests.incoming, RemoteLogTests.report],
+        "anydesk": [RemoteLogTests.anyDesk],
     ]
 
     static let cases: [(String, String)] = ParserRegistry.standard.parsers.flatMap { parser in

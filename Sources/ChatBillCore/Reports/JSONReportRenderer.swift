@@ -162,6 +162,7 @@ struct ReportDocument {
     struct RoundingRule: Encodable {
         let incrementSeconds: Int
         let mode: String
+        /// `session`, `day`, or `total` for the invoice period (the name schema 1 started with).
         let per: String
         let graceSeconds: Int
     }
@@ -346,7 +347,8 @@ struct ReportDocument {
             leadOutSeconds: policy.leadOutSeconds,
             rounding: RoundingRule(
                 incrementSeconds: policy.rounding.incrementSeconds, mode: policy.rounding.mode.rawValue,
-                per: policy.rounding.scope.rawValue, graceSeconds: policy.rounding.graceSeconds),
+                per: policy.rounding.scope == .invoice ? "total" : policy.rounding.scope.rawValue,
+                graceSeconds: policy.rounding.graceSeconds),
             minimumSessionSeconds: policy.minimumSessionSeconds, minimumDaySeconds: policy.minimumDaySeconds,
             rate: policy.rate.map { rate in
                 RateRule(

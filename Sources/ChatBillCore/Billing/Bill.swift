@@ -38,7 +38,7 @@ public struct Bill: Sendable {
 
     /// One line per session, in session order.
     public let lines: BillLines
-    /// Days in date order.
+    /// Days in date order (empty for a bill kept only for its sums).
     public let days: [Day]
     /// Whether the lines' dates never go backwards (only a lead-in longer than the gap can make a
     /// session start on an earlier day than the unanswered session before it).
@@ -73,14 +73,15 @@ public struct Bill: Sendable {
     }
 
     fileprivate init(
-        lines: BillLines, days: [Day], linesAreInDateOrder: Bool, totalRoundingSeconds: Int, billedSeconds: Int,
+        lines: BillLines, days: [Day], rawSeconds: Int, linesAreInDateOrder: Bool, totalRoundingSeconds: Int,
+        billedSeconds: Int,
         totalRoundingAmount: Int?, amount: Int?, policy: BillingPolicy, timeZone: TimeZone,
         period: ClosedRange<String>?, sessionsOutsidePeriod: Int, billableSessions: Int
     ) {
         self.lines = lines
         self.days = days
         self.linesAreInDateOrder = linesAreInDateOrder
-        self.rawSeconds = days.reduce(0) { $0 + $1.rawSeconds }
+        self.rawSeconds = rawSeconds
         self.totalRoundingSeconds = totalRoundingSeconds
         self.billedSeconds = billedSeconds
         self.totalRoundingAmount = totalRoundingAmount
@@ -113,9 +114,21 @@ struct BillBuilder {
     }
 
     private let lines: BillLines
+    private let isKeepingLines: Bool
     private var clock: ZoneClock
-    private var sums: [String: DaySum] = [:]
-    private var lastDate: String?
+    /// Sums of the days still open, by local day number (days since 1970-01-01), so that no date
+    /// is formatted per session. A day is closed, and only its `Bill.Day` kept, once no later
+    /// session can fall on it (see `closeDays(before:)`).
+    private var sums: [Int: DaySum] = [:]
+    /// Closed days in date order (only when keeping lines; a bill kept for its sums adds them up).
+    private var days: [Bill.Day] = []
+    private var closedBilled = 0
+    private var closedAmount = 0
+    private var rawTotal = 0
+    private let periodDays: ClosedRange<Int>?
+    private var lastDay: Int?
+    /// The last day's `YYYY-MM-DD`, formatted once per day rather than per session.
+    private var lastDate = ""
     private var inDateOrder = true
     private var billable = 0
     private var outsidePeriod = 0
@@ -128,16 +141,27 @@ struct BillBuilder {
         self.period = period
         clock = ZoneClock(timeZone)
         lines = BillLines(keeping: keepingLines)
+        isKeepingLines = keepingLines
+        periodDays = period.flatMap { period in
+            guard let first = ContextDate.parseISODate(period.lowerBound),
+                let last = ContextDate.parseISODate(period.upperBound)
+            else { return nil }
+            return first.dayNumber...last.dayNumber
+        }
     }
 
     private var rounding: Rounding { policy.rounding }
 
     mutating func add(_ session: Session) {
-        let date = clock.local(session.start).dateString
-        if let period, !period.contains(date) {
+        let day = clock.dayNumber(session.start)
+        closeDays(before: session.start)
+        if let periodDays, !periodDays.contains(day) {
             outsidePeriod += 1
             return
         }
+        if let lastDay, day < lastDay { inDateOrder = false }
+        if day != lastDay, isKeepingLines { lastDate = CivilDateTime(dayNumber: day).dateString }
+        lastDay = day
         let raw = session.rawSeconds
         let rounded = rounding.scope == .session ? rounding.apply(raw) : raw
         let billed = session.isBillable ? max(rounded, policy.minimumSessionSeconds) : 0
@@ -150,44 +174,64 @@ struct BillBuilder {
                 + rate.exactPrice(seconds: billed - raw, percent: 100)
             amount = money.add(exact)
         }
-        lines.append(
-            Bill.Line(
-                session: session, date: date, rawSeconds: raw, billedSeconds: billed,
-                minimumSeconds: billed - rounded, parts: parts, amount: amount))
-        if let lastDate, date < lastDate { inDateOrder = false }
-        lastDate = date
-        sums[date, default: DaySum()].raw += raw
-        sums[date]!.billed += billed
-        sums[date]!.sessions += 1
-        sums[date]!.amount += amount ?? 0
+        if isKeepingLines {
+            lines.append(
+                Bill.Line(
+                    session: session, date: lastDate, rawSeconds: raw, billedSeconds: billed,
+                    minimumSeconds: billed - rounded, parts: parts, amount: amount))
+        } else {
+            lines.countWithoutKeeping()
+        }
+        sums[day, default: DaySum()].raw += raw
+        sums[day]!.billed += billed
+        sums[day]!.sessions += 1
+        sums[day]!.amount += amount ?? 0
         if session.isBillable {
-            sums[date]!.billable += 1
+            sums[day]!.billable += 1
             billable += 1
         }
+    }
+
+    /// Closes the open days no session from `start` on can fall on. Sessions come in time order,
+    /// and a session starts at most the lead-in before its first message, which is later than
+    /// every message of the sessions before it: so no later session starts before `start` minus
+    /// the lead-in. A day more is kept open for safety.
+    private mutating func closeDays(before start: Date) {
+        guard !sums.isEmpty else { return }
+        let limit = clock.dayNumber(start.addingTimeInterval(-TimeInterval(policy.leadInSeconds))) - 1
+        let closing = sums.keys.filter { $0 < limit }
+        for day in closing.sorted() { close(day) }
+    }
+
+    private mutating func close(_ day: Int) {
+        let sum = sums.removeValue(forKey: day)!
+        let rounded = rounding.scope == .day ? rounding.apply(sum.billed) : sum.billed
+        let billed = sum.billable > 0 ? max(rounded, policy.minimumDaySeconds) : rounded
+        let amount = policy.rate.map { rate in
+            sum.amount + money.add(rate.exactPrice(seconds: billed - sum.billed, percent: 100))
+        }
+        closedBilled += billed
+        closedAmount += amount ?? 0
+        rawTotal += sum.raw
+        guard isKeepingLines else { return }
+        days.append(
+            Bill.Day(
+                date: CivilDateTime(dayNumber: day).dateString, rawSeconds: sum.raw,
+                roundingSeconds: rounded - sum.billed, minimumSeconds: billed - rounded, billedSeconds: billed,
+                sessions: sum.billable, unanswered: sum.sessions - sum.billable, amount: amount))
     }
 
     mutating func finish() -> Bill {
         lines.finishWriting()
         let rate = policy.rate
-        let days = sums.keys.sorted().map { date in
-            let sum = sums[date]!
-            let rounded = rounding.scope == .day ? rounding.apply(sum.billed) : sum.billed
-            let billed = sum.billable > 0 ? max(rounded, policy.minimumDaySeconds) : rounded
-            let amount = rate.map { rate in
-                sum.amount + money.add(rate.exactPrice(seconds: billed - sum.billed, percent: 100))
-            }
-            return Bill.Day(
-                date: date, rawSeconds: sum.raw, roundingSeconds: rounded - sum.billed,
-                minimumSeconds: billed - rounded,
-                billedSeconds: billed, sessions: sum.billable, unanswered: sum.sessions - sum.billable, amount: amount)
-        }
-        let daysBilled = days.reduce(0) { $0 + $1.billedSeconds }
+        for day in sums.keys.sorted() { close(day) }
+        let daysBilled = closedBilled
         let total = rounding.scope == .invoice ? rounding.apply(daysBilled) : daysBilled
         let totalRoundingAmount = rate.map { money.add($0.exactPrice(seconds: total - daysBilled, percent: 100)) }
         return Bill(
-            lines: lines, days: days, linesAreInDateOrder: inDateOrder, totalRoundingSeconds: total - daysBilled,
-            billedSeconds: total, totalRoundingAmount: totalRoundingAmount,
-            amount: rate.map { _ in days.reduce(0) { $0 + ($1.amount ?? 0) } + (totalRoundingAmount ?? 0) },
+            lines: lines, days: days, rawSeconds: rawTotal, linesAreInDateOrder: inDateOrder,
+            totalRoundingSeconds: total - daysBilled, billedSeconds: total, totalRoundingAmount: totalRoundingAmount,
+            amount: rate.map { _ in closedAmount + (totalRoundingAmount ?? 0) },
             policy: policy, timeZone: timeZone, period: period, sessionsOutsidePeriod: outsidePeriod,
             billableSessions: billable)
     }

@@ -42,6 +42,11 @@ public final class BillLines: Sequence, @unchecked Sendable {
         }
     }
 
+    /// Counts a line without keeping it (a bill kept only for its sums).
+    func countWithoutKeeping() {
+        count += 1
+    }
+
     /// Makes every written line readable; called once, after the last `append`.
     func finishWriting() {
         if let file { fflush(file) }

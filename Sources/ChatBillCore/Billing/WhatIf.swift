@@ -17,7 +17,8 @@ public struct WhatIf {
     /// The gaps shown, in minutes.
     public static let gapMinutes = [5, 10, 15, 30, 60]
 
-    private var variants: [(sessions: SessionBuilder, bill: BillBuilder)]
+    private var sessions: [SessionBuilder]
+    private var bills: [BillBuilder]
 
     init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?) {
         var policies = Self.gapMinutes.map { minutes in
@@ -29,24 +30,20 @@ public struct WhatIf {
         var workGapOff = policy
         workGapOff.workGapSeconds = nil
         policies.append(workGapOff)
-        variants = policies.map {
-            (
-                SessionBuilder(policy: $0),
-                BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false)
-            )
-        }
+        sessions = policies.map { SessionBuilder(policy: $0, keepsReasons: false) }
+        bills = policies.map { BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false) }
     }
 
     mutating func add(_ input: SessionInput) {
-        for index in variants.indices {
-            if let closed = variants[index].sessions.add(input) { variants[index].bill.add(closed) }
+        for index in sessions.indices {
+            if let closed = sessions[index].add(input) { bills[index].add(closed) }
         }
     }
 
     mutating func finish() -> [Total] {
-        variants.indices.map { index in
-            if let last = variants[index].sessions.finish() { variants[index].bill.add(last) }
-            let bill = variants[index].bill.finish()
+        sessions.indices.map { index in
+            if let last = sessions[index].finish() { bills[index].add(last) }
+            let bill = bills[index].finish()
             return Total(
                 gapSeconds: bill.policy.gapSeconds, workGapSeconds: bill.policy.workGapSeconds,
                 billedSeconds: bill.billedSeconds, sessions: bill.billableSessions, amount: bill.amount)

@@ -46,6 +46,15 @@ public struct CivilDateTime: Hashable, Sendable, Comparable {
             hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60)
     }
 
+    /// Midnight of the day `dayNumber` days after 1970-01-01.
+    init(dayNumber: Int) {
+        let (year, month, day) = Self.civilFromDays(dayNumber)
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Days from 1970-01-01 to this date.
+    var dayNumber: Int { Self.daysFromCivil(year: year, month: month, day: day) }
+
     /// `YYYY-MM-DD`.
     public var dateString: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"

@@ -36,15 +36,13 @@ public struct Report: Sendable {
         let zoneChoice = sources.first(where: { $0.timeZone.source != .export })?.timeZone ?? sources[0].timeZone
         let zone = zoneChoice.timeZone
         let merged = MergedSources(sources, provider: provider)
+        var pass = BillingPass(policy: policy, timeZone: zone, period: period)
         let sessionizer = Sessionizer(policy: policy, provider: provider)
-        let sessions = sessionizer.sessions(from: merged.messages, sourceOfFile: merged.sourceOfFile)
-        var whatIf = WhatIf(policy: policy, timeZone: zone, period: period)
-        for input in sessionizer.inputs(from: merged.messages, sourceOfFile: merged.sourceOfFile) { whatIf.add(input) }
+        for input in sessionizer.inputs(from: merged.messages, sourceOfFile: merged.sourceOfFile) { pass.add(input) }
+        let (bill, whatIf) = pass.finish()
         self.init(
             sources: sources.map(\.summary), zone: zoneChoice, duplicates: merged.duplicates, client: client,
-            provider: provider,
-            policy: policy, origins: origins,
-            bill: Bill(sessions: sessions, policy: policy, timeZone: zone, period: period), whatIf: whatIf.finish())
+            provider: provider, policy: policy, origins: origins, bill: bill, whatIf: whatIf)
     }
 
     public init(

@@ -22,14 +22,8 @@ public enum StreamedReport {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
         var isProviderByID: [Bool?] = []
         var window = ReorderWindow(capacity: windowCapacity)
-        var sessions = SessionBuilder(policy: policy)
-        var bill = BillBuilder(policy: policy, timeZone: options.timeZone.timeZone, period: period)
-        var whatIf = WhatIf(policy: policy, timeZone: options.timeZone.timeZone, period: period)
+        var pass = BillingPass(policy: policy, timeZone: options.timeZone.timeZone, period: period)
         var order = 0
-        func sessionize(_ input: SessionInput) {
-            if let closed = sessions.add(input) { bill.add(closed) }
-            whatIf.add(input)
-        }
         let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
             guard event.kind.isParticipantActivity, !window.overflowed else { return }
             let isProvider: Bool
@@ -44,15 +38,15 @@ public enum StreamedReport {
                 instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
                 lastLine: event.lastLine, order: order)
             order += 1
-            if let released = window.push(input) { sessionize(released) }
+            if let released = window.push(input) { pass.add(released) }
         }
         guard !window.overflowed else { return nil }
-        for input in window.drain() { sessionize(input) }
-        if let last = sessions.finish() { bill.add(last) }
+        for input in window.drain() { pass.add(input) }
         let provider = try ProviderIdentity.resolve(names: providerNames, for: summary, namesSource: providerSource)
         guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }
+        let (bill, whatIf) = pass.finish()
         return Report(
-            sources: [summary], client: client, provider: provider, policy: policy, origins: origins,
-            bill: bill.finish(), whatIf: whatIf.finish())
+            sources: [summary], client: client, provider: provider, policy: policy, origins: origins, bill: bill,
+            whatIf: whatIf)
     }
 }

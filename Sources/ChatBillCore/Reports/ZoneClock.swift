@@ -23,6 +23,13 @@ struct ZoneClock {
         return offset
     }
 
+    /// The local day `instant` falls on, as days since 1970-01-01 (cheaper than `local(_:)` when
+    /// only the day matters).
+    mutating func dayNumber(_ instant: Date) -> Int {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset(at: instant)
+        return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+
     /// The wall clock at `instant` (fractions of a second dropped).
     mutating func local(_ instant: Date) -> CivilDateTime {
         let offset = offset(at: instant)

@@ -13,6 +13,12 @@ public struct MergedSources: Sendable {
     public let duplicates: [Int]
 
     public init(_ sources: [Transcript], provider: ProviderIdentity) {
+        if sources.count == 1 {
+            messages = sources[0].messages
+            sourceOfFile = Array(repeating: 0, count: sources[0].inputs.count)
+            duplicates = [0]
+            return
+        }
         var seen: [Key: Int] = [:]
         var messages: [Message] = []
         var sourceOfFile: [Int] = []
@@ -29,12 +35,12 @@ public struct MergedSources: Sendable {
                     dropped += 1
                     continue
                 }
-                added[key, default: 0] += 1
+                if index < sources.count - 1 { added[key, default: 0] += 1 }
                 var moved = message
                 moved.file += firstFile
                 messages.append(moved)
             }
-            seen.merge(added, uniquingKeysWith: +)
+            if index < sources.count - 1 { seen.merge(added, uniquingKeysWith: +) }
             duplicates.append(dropped)
         }
         self.messages = messages

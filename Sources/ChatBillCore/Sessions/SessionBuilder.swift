@@ -6,35 +6,52 @@ import Foundation
 /// measured from the latest end of anything in the session.
 struct SessionBuilder {
     let policy: BillingPolicy
+    /// False for sessions wanted only for their totals: the silences bridged and the connections
+    /// are not listed.
+    let keepsReasons: Bool
 
-    /// The session being built.
-    private struct Group {
-        let first: SessionInput
-        /// The activity that ends last so far.
-        var latest: SessionInput
-        var firstProvider: SessionInput?
-        /// The provider's activity that ends last so far.
-        var latestProvider: SessionInput?
+    /// The session being built: the instants the rules need, and (when reasons are kept) the
+    /// inputs the reasons cite. A class, so that adding a message changes it in place instead of
+    /// copying it out of the optional and back.
+    private final class Group {
+        let firstInstant: Date
+        let firstIsProvider: Bool
+        /// When the activity that ends last so far ends.
+        var latestEnd: Date
+        var firstProviderInstant: Date?
+        var firstProviderIsConnection = false
+        /// When the provider's activity that ends last so far ends.
+        var latestProviderEnd: Date?
         var count = 1
         var providerCount = 0
         /// The earliest and latest place in the export, as (file, line).
         var from: (file: Int, line: Int)
         var through: (file: Int, line: Int)
         var sources: SourceSet
+        /// The first input and the one that ends last, kept only with the reasons.
+        let first: SessionInput?
+        var latest: SessionInput?
         var silentWork: [SessionReasons.SilentWork] = []
         var connections: [SessionReasons.Connection] = []
 
-        init(_ input: SessionInput) {
-            first = input
-            latest = input
+        init(_ input: SessionInput, keepsReasons: Bool) {
+            firstInstant = input.instant
+            firstIsProvider = input.isProvider
+            latestEnd = input.end
             from = (input.file, input.line)
             through = (input.file, max(input.line, input.lastLine))
             sources = SourceSet(input.source)
+            first = keepsReasons ? input : nil
+            latest = first
             note(input)
         }
 
-        mutating func add(_ input: SessionInput) {
-            if input.end > latest.end { latest = input }
+        func add(_ input: SessionInput) {
+            let end = input.end
+            if end >= latestEnd {
+                latestEnd = end
+                if latest != nil { latest = input }
+            }
             count += 1
             if (input.file, input.line) < from { from = (input.file, input.line) }
             if (input.file, input.lastLine) > through { through = (input.file, input.lastLine) }
@@ -42,14 +59,23 @@ struct SessionBuilder {
             note(input)
         }
 
-        private mutating func note(_ input: SessionInput) {
-            if input.isConnection {
+        private func note(_ input: SessionInput) {
+            if input.isConnection, first != nil {
                 connections.append(.init(reference: .init(input), seconds: input.seconds))
             }
             guard input.isProvider else { return }
             providerCount += 1
-            if firstProvider == nil { firstProvider = input }
-            if latestProvider == nil || input.end > latestProvider!.end { latestProvider = input }
+            if firstProviderInstant == nil {
+                firstProviderInstant = input.instant
+                firstProviderIsConnection = input.isConnection
+            }
+            let end = input.end
+            if latestProviderEnd == nil || end > latestProviderEnd! { latestProviderEnd = end }
+        }
+
+        /// The reasons' reference to the first input (a placeholder when reasons are not kept).
+        var openedBy: SessionReasons.Reference {
+            first.map(SessionReasons.Reference.init) ?? .init(line: from.line, sender: "", instant: firstInstant)
         }
 
         var files: ClosedRange<Int> { from.file...through.file }
@@ -58,28 +84,31 @@ struct SessionBuilder {
     private var group: Group?
     private var previousBillableEnd: Date?
 
-    init(policy: BillingPolicy) {
+    init(policy: BillingPolicy, keepsReasons: Bool = true) {
         self.policy = policy
+        self.keepsReasons = keepsReasons
     }
 
     /// Adds the next activity; returns the session it closed, if it opened a new one.
     mutating func add(_ input: SessionInput) -> Session? {
         // The open group is changed in place (`group!`), not copied out and back.
         guard group != nil else {
-            group = Group(input)
+            group = Group(input, keepsReasons: keepsReasons)
             return nil
         }
-        let silence = max(0, seconds(from: group!.latest.end, to: input.instant))
+        let silence = max(0, seconds(from: group!.latestEnd, to: input.instant))
         if silence <= policy.gapSeconds {
             group!.add(input)
-        } else if let workGap = policy.workGapSeconds, input.isProvider, let own = group!.latestProvider,
-            seconds(from: own.end, to: input.instant) <= workGap
+        } else if let workGap = policy.workGapSeconds, input.isProvider, let own = group!.latestProviderEnd,
+            seconds(from: own, to: input.instant) <= workGap
         {
-            group!.silentWork.append(.init(after: .init(group!.latest), before: .init(input), seconds: silence))
+            if let latest = group!.latest {
+                group!.silentWork.append(.init(after: .init(latest), before: .init(input), seconds: silence))
+            }
             group!.add(input)
         } else {
             let closed = close(group!, ending: .silence(next: .init(input), seconds: silence))
-            group = Group(input)
+            group = Group(input, keepsReasons: keepsReasons)
             return closed
         }
         return nil
@@ -94,25 +123,25 @@ struct SessionBuilder {
     private mutating func close(_ group: Group, ending: SessionReasons.Ending) -> Session {
         let reasons = { (start: SessionReasons.Start) in
             SessionReasons(
-                openedBy: .init(group.first), start: start, silentWork: group.silentWork,
+                openedBy: group.openedBy, start: start, silentWork: group.silentWork,
                 connections: group.connections, ending: ending)
         }
-        guard let firstProvider = group.firstProvider else {
+        guard let firstProvider = group.firstProviderInstant else {
             return Session(
-                isBillable: false, start: group.first.instant, end: group.latest.end, providerMessages: 0,
+                isBillable: false, start: group.firstInstant, end: group.latestEnd, providerMessages: 0,
                 clientMessages: group.count, firstLine: group.from.line, lastLine: group.through.line,
                 files: group.files, sources: group.sources, reasons: reasons(.unanswered))
         }
         var start: Date
         var startReason: SessionReasons.Start
-        if firstProvider.isConnection {
-            start = firstProvider.instant
+        if group.firstProviderIsConnection {
+            start = firstProvider
             startReason = .remoteConnection
         } else {
-            start = firstProvider.instant.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
+            start = firstProvider.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
             startReason = .leadIn
-            if !group.first.isProvider, start < group.first.instant {
-                start = group.first.instant
+            if !group.firstIsProvider, start < group.firstInstant {
+                start = group.firstInstant
                 startReason = .clientOpened
             }
         }
@@ -120,7 +149,7 @@ struct SessionBuilder {
             start = previousBillableEnd
             startReason = .previousSessionEnd
         }
-        let end = max(start, group.latest.end.addingTimeInterval(TimeInterval(policy.leadOutSeconds)))
+        let end = max(start, group.latestEnd.addingTimeInterval(TimeInterval(policy.leadOutSeconds)))
         previousBillableEnd = end
         return Session(
             isBillable: true, start: start, end: end, providerMessages: group.providerCount,

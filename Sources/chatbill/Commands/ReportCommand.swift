@@ -44,6 +44,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error)
         }
+        for report in reports { Terminal.report(report.diagnostics) }
         var output = OutputBuffer()
         if reports.count == 1 {
             format.renderer.write(reports[0]) { output.write($0) }

@@ -10,7 +10,9 @@ struct InputOptions: ParsableArguments {
 
     /// Reads and parses the export, printing its diagnostics to standard error.
     func load() throws(ChatBillError) -> Transcript {
-        try read.load(path: file, options: read.parseOptions())
+        let transcript = try read.load(path: file, options: read.parseOptions())
+        Terminal.report(transcript.diagnostics)
+        return transcript
     }
 }
 
@@ -53,13 +55,11 @@ struct ReadOptions: ParsableArguments {
             valueName: "layout"))
     var timeFormat: String?
 
-    /// Reads and parses the export at `file`, printing its diagnostics to standard error.
+    /// Reads and parses the export at `file` (its diagnostics are the caller's to print).
     func load(path file: String, options: ParseOptions) throws(ChatBillError) -> Transcript {
         if let folder = try ExportFolder.open(path: file) {
             if let (reader, members) = ParserRegistry.standard.folderParser(for: folder, named: parser) {
-                let transcript = try reader.parse(folder.read(members), options: options)
-                Terminal.report(transcript.diagnostics)
-                return transcript
+                return try reader.parse(folder.read(members), options: options)
             }
             guard folder.isArchive else {
                 throw .unreadableInput(
@@ -71,9 +71,7 @@ struct ReadOptions: ParsableArguments {
         }
         let input = try InputFile.read(path: file)
         let chosen = try ParserRegistry.standard.choose(for: input, named: parser)
-        let transcript = try chosen.parse(input, options: options)
-        Terminal.report(transcript.diagnostics)
-        return transcript
+        return try chosen.parse(input, options: options)
     }
 
     /// The report on the export made while it streams past, for a file whose format can be read
@@ -95,7 +93,6 @@ struct ReadOptions: ParsableArguments {
                 path: file, parser: chosen, options: options, providerNames: providerNames, policy: policy,
                 period: period, client: client, origins: origins, providerSource: providerSource)
         else { return nil }
-        Terminal.report(report.diagnostics)
         return report
     }
 

@@ -1,0 +1,25 @@
+import Foundation
+
+/// One pass of participant activity, in time order, through the sessionizer into the bill and
+/// the what-if totals: what a report does with a transcript held whole and with one streaming past.
+struct BillingPass {
+    private var sessions: SessionBuilder
+    private var bill: BillBuilder
+    private var whatIf: WhatIf
+
+    init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?) {
+        sessions = SessionBuilder(policy: policy)
+        bill = BillBuilder(policy: policy, timeZone: timeZone, period: period)
+        whatIf = WhatIf(policy: policy, timeZone: timeZone, period: period)
+    }
+
+    mutating func add(_ input: SessionInput) {
+        if let closed = sessions.add(input) { bill.add(closed) }
+        whatIf.add(input)
+    }
+
+    mutating func finish() -> (bill: Bill, whatIf: [WhatIf.Total]) {
+        if let last = sessions.finish() { bill.add(last) }
+        return (bill.finish(), whatIf.finish())
+    }
+}

@@ -30,7 +30,7 @@ public struct MergedSources: Sendable {
             var dropped = 0
             for message in source.messages {
                 let key = Key(message, provider: provider)
-                if message.kind != .system, let count = seen[key], count > 0 {
+                if let count = seen[key], count > 0 {
                     seen[key] = count - 1
                     dropped += 1
                     continue

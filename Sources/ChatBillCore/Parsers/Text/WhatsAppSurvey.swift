@@ -131,7 +131,8 @@ struct WhatsAppSurvey {
                         Diagnostic(
                             .error, file: file, at: InputLocation(line: line, column: 1),
                             "cannot tell whether dates are day/month or month/day: no day in the file is above 12; "
-                                + "pass --date-order dmy (31/12) or --date-order mdy (12/31)")))
+                                + "pass --date-order dmy (31/12) or --date-order mdy (12/31), or set the client's "
+                                + "date_order in chatbill.toml")))
             }
         }
         return .success(DateOrders(main: main ?? DateOrderChoice(.dmy, source: .indifferent), byShape: byShape))

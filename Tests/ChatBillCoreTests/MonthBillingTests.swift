@@ -28,12 +28,29 @@ struct MonthBillingTests {
         }
     }
 
-    func reports(paths: [String], client: String? = nil, period: String? = "2026-11") throws -> [Report] {
-        let request = ReportRequest(
+    func request(paths: [String], client: String? = nil, period: String? = "2026-11") throws -> ReportRequest {
+        ReportRequest(
             paths: paths, config: try Self.config,
             clientName: client, flags: RuleSettings(), providerNames: [],
             period: period.map { Setting(BillingPeriod.month($0)!, .flag("--month \($0)")) }, options: ParseOptions())
-        return try ReportRun.reports(request, load: Self.load)
+    }
+
+    func reports(paths: [String], client: String? = nil, period: String? = "2026-11") throws -> [Report] {
+        try ReportRun.reports(request(paths: paths, client: client, period: period), load: Self.load)
+    }
+
+    /// One export of a known client can stream; clients to tell apart by their senders, or
+    /// several exports, need the exports read first.
+    @Test func onlyOneExportOfAKnownClientStreams() throws {
+        #expect(try ReportRun.streamPlan(request(paths: [Self.chats[0]])) == nil)
+        #expect(try ReportRun.streamPlan(request(paths: Self.chats, client: "acme")) == nil)
+        let plan = try #require(try ReportRun.streamPlan(request(paths: [Self.chats[0]], client: "acme")))
+        #expect(plan.client == "ACME GmbH")
+        #expect(plan.providerNames == ["Sam Keller"])
+        #expect(plan.providerSource == .config("Fixtures/billing/chatbill.toml:5"))
+        #expect(plan.policy.rate?.minorUnitsPerHour == 9000)
+        #expect(plan.options.timeZone.timeZone.identifier == "Europe/Berlin")
+        #expect(plan.period == "2026-11-01"..."2026-11-30")
     }
 
     @Test func eachClientIsBilledByItsOwnRules() throws {

@@ -9,19 +9,19 @@ import Testing
 struct StreamedReportTests {
     /// Both reports on the file at `path`, rendered as table and JSON.
     func bothReports(
-        _ path: String, names: [String], policy: BillingPolicy = BillingPolicy(), blockSize: Int,
-        windowCapacity: Int = StreamedReport.windowCapacity
+        _ path: String, names: [String], policy: BillingPolicy = BillingPolicy(), period: ClosedRange<String>? = nil,
+        blockSize: Int, windowCapacity: Int = StreamedReport.windowCapacity
     ) throws -> (streamed: [String], whole: [String])? {
         let options = ParseOptions(timeZone: Fixtures.berlin)
         guard
             let streamed = try StreamedReport.make(
                 path: path, parser: WhatsAppParser(), options: options, providerNames: names, policy: policy,
-                blockSize: blockSize, windowCapacity: windowCapacity)
+                period: period, blockSize: blockSize, windowCapacity: windowCapacity)
         else { return nil }
         let transcript = try WhatsAppParser().parse(InputFile.read(path: path), options: options)
         let whole = Report(
-            transcript: transcript, provider: try ProviderIdentity.resolve(names: names, for: transcript),
-            policy: policy)
+            sources: [transcript], provider: try ProviderIdentity.resolve(names: names, for: transcript),
+            policy: policy, period: period)
         let renderers: [any ReportRenderer] = [TableReportRenderer(), JSONReportRenderer()]
         return (renderers.map { $0.render(streamed) }, renderers.map { $0.render(whole) })
     }
@@ -97,6 +97,22 @@ struct StreamedReportTests {
             var policy = SessionizerTests.randomPolicy(seed: seed)
             policy.leadInSeconds = min(policy.leadInSeconds, policy.gapSeconds)
             let reports = try #require(try bothReports(path, names: ["Sam Keller"], policy: policy, blockSize: 512))
+            #expect(reports.streamed == reports.whole, "seed \(seed)")
+        }
+    }
+
+    @Test func pricedPoliciesAndPeriodsGiveTheSameBillEitherWay() throws {
+        let path = try write(Self.generatedChat(messages: 3000, seed: 13), name: "chat.txt")
+        for seed in UInt64(0)..<12 {
+            var policy = SessionizerTests.randomPolicy(seed: seed)
+            policy.leadInSeconds = min(policy.leadInSeconds, policy.gapSeconds)
+            policy.rate = BillingRulesTests.randomRate(seed: seed)
+            policy.minimumSessionSeconds = seed % 2 == 0 ? 900 : 0
+            policy.minimumDaySeconds = seed % 3 == 0 ? 3600 : 0
+            policy.rounding.graceSeconds = policy.rounding.incrementSeconds / 4
+            let period = seed % 2 == 0 ? BillingPeriod.month("2026-04") : BillingPeriod.isoWeek("2026-W13")
+            let reports = try #require(
+                try bothReports(path, names: ["Sam Keller"], policy: policy, period: period, blockSize: 512))
             #expect(reports.streamed == reports.whole, "seed \(seed)")
         }
     }

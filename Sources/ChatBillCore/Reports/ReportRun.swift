@@ -99,12 +99,12 @@ public enum ReportRun {
         for source in sources where source.messages.contains(where: { $0.kind.isChatActivity }) {
             if !request.providerNames.isEmpty {
                 identities.append(try ProviderIdentity.resolve(names: request.providerNames, for: source))
-            } else if let config = request.config, let names = config.providerNames,
+            } else if let config = request.config,
                 case let all = config.providerNames(forParser: source.parserName), !all.isEmpty
             {
+                let place = config.providerNames?.origin.description ?? config.file
                 identities.append(
-                    try ProviderIdentity.resolve(
-                        names: all, for: source.summary, namesSource: .config(names.origin.description)))
+                    try ProviderIdentity.resolve(names: all, for: source.summary, namesSource: .config(place)))
             } else {
                 identities.append(try ProviderIdentity.resolve(names: [], for: source))
             }
@@ -113,6 +113,37 @@ public enum ReportRun {
             return ProviderIdentity(names: request.providerNames)
         }
         return ProviderIdentity.merging(identities)
+    }
+
+    /// How to report on a request as its one export streams past: the export, how to read it,
+    /// whose names are the provider's, and the rules.
+    public struct StreamPlan: Sendable {
+        public let path: String
+        public let options: ParseOptions
+        public let providerNames: [String]
+        public let providerSource: ProviderIdentity.Source
+        public let policy: BillingPolicy
+        public let period: ClosedRange<String>?
+        public let client: String?
+        public let origins: [String: String]
+    }
+
+    /// The plan for streaming the request's export, or nil when it has to be read whole first:
+    /// several exports, clients to tell apart by the senders, or provider names that depend on
+    /// the parser (aliases).
+    public static func streamPlan(_ request: ReportRequest) throws(ChatBillError) -> StreamPlan? {
+        let config = request.config
+        guard request.paths.count == 1, config?.clients.isEmpty ?? true || request.clientName != nil,
+            config?.providerAliases.isEmpty ?? true
+        else { return nil }
+        let selected = try selectedClient(request)
+        let (settings, policy, origins) = try rules(for: selected, request)
+        let configNames = request.providerNames.isEmpty ? config?.providerNames : nil
+        return StreamPlan(
+            path: request.paths[0], options: try options(for: settings, request),
+            providerNames: configNames?.value ?? request.providerNames,
+            providerSource: configNames.map { .config($0.origin.description) } ?? .flag, policy: policy,
+            period: request.period?.value, client: selected?.name, origins: origins)
     }
 
     /// The reports the request asks for: one per client (in the config's order, exports of no

@@ -63,21 +63,8 @@ struct ReportCommand: ParsableCommand {
             clientName: client, flags: try rules.settings(), providerNames: rules.providerNames,
             period: try period.period(), options: try read.parseOptions())
         // One export of one client streams past without being held whole, where its format allows.
-        if files.count == 1, request.config?.clients.isEmpty ?? true || client != nil {
-            let selected = try ReportRun.selectedClient(request)
-            let (settings, policy, origins) = try ReportRun.rules(for: selected, request)
-            let configNames = request.providerNames.isEmpty ? request.config?.providerNames : nil
-            let providerNames = configNames?.value ?? request.providerNames
-            if request.config?.providerAliases.isEmpty ?? true,
-                let streamed = try read.streamedReport(
-                    path: files[0], options: try ReportRun.options(for: settings, request),
-                    providerNames: providerNames, policy: policy,
-                    providerSource: configNames.map { .config($0.origin.description) } ?? .flag,
-                    period: request.period?.value,
-                    client: selected?.name, origins: origins)
-            {
-                return [streamed]
-            }
+        if let plan = try ReportRun.streamPlan(request), let streamed = try read.streamedReport(plan) {
+            return [streamed]
         }
         return try ReportRun.reports(request) { path, options throws(ChatBillError) in
             try read.load(path: path, options: options)

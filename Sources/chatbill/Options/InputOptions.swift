@@ -77,23 +77,19 @@ struct ReadOptions: ParsableArguments {
     /// The report on the export made while it streams past, for a file whose format can be read
     /// that way; nil when the export has to be read whole (standard input, an archive, a format
     /// without a streaming parser, or a file `StreamedReport` cannot order in one pass).
-    func streamedReport(
-        path file: String, options: ParseOptions, providerNames: [String], policy: BillingPolicy,
-        providerSource: ProviderIdentity.Source, period: ClosedRange<String>?, client: String?,
-        origins: [String: String]
-    ) throws(ChatBillError) -> Report? {
+    func streamedReport(_ plan: ReportRun.StreamPlan) throws(ChatBillError) -> Report? {
+        let file = plan.path
         guard file != "-", ExportFolder.folder(at: file) == nil else { return nil }
         let head = try InputFile.head(path: file)
         guard !ZipChatArchive.isArchive(head) else { return nil }
         let probe = DetectionProbe(fileName: ExportFile.fileName(of: file), head: head[...])
         guard
             let chosen = try ParserRegistry.standard.choose(for: probe, file: file, named: parser)
-                as? any StreamingTranscriptParser,
-            let report = try StreamedReport.make(
-                path: file, parser: chosen, options: options, providerNames: providerNames, policy: policy,
-                period: period, client: client, origins: origins, providerSource: providerSource)
+                as? any StreamingTranscriptParser
         else { return nil }
-        return report
+        return try StreamedReport.make(
+            path: file, parser: chosen, options: plan.options, providerNames: plan.providerNames, policy: plan.policy,
+            period: plan.period, client: plan.client, origins: plan.origins, providerSource: plan.providerSource)
     }
 
     /// How to read the export's timestamps and which part of it, from the flags.

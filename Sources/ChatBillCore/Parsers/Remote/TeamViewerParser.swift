@@ -7,8 +7,10 @@ import Foundation
 ///   (`ID  start  end  user  type  GUID`) and `Connections_incoming.txt` on the client's
 ///   (`ID  display name  start  end  user  type  GUID`), times `DD-MM-YYYY HH:mm:ss` in UTC.
 /// - A connection report saved as CSV, with a header that names the start and end columns
-///   (`Start`, `End`, …) and the partner (`Device`, `Computer`, `Partner`, `ID`, …); times in UTC
-///   as TeamViewer exports them, read in any layout of `TeamViewerParser.layouts` or ISO 8601.
+///   (`Start`, `End`, or the Web API's `start_date`, `end_date`) and the partner (`Device`,
+///   `Computer`, `Partner`, `devicename`, `ID`, …); times in UTC as TeamViewer exports them, read
+///   in any layout of `TeamViewerParser.layouts` or ISO 8601. No real report was at hand: the
+///   column names are the ones TeamViewer's console and Web API use, matched loosely.
 ///
 /// The sender of a connection is the partner's display name, else its TeamViewer ID: that is what
 /// a client's `match` in the config names.
@@ -31,12 +33,13 @@ public struct TeamViewerParser: TranscriptParser {
 
         init(header: String) {
             switch header.trimmingWhitespace().lowercased() {
-            case "start", "start time", "started", "begin", "beginn", "startzeit", "start date": self = .start
-            case "end", "end time", "ended", "ende", "endzeit", "end date": self = .end
-            case "device", "computer", "partner", "display name", "devicename", "device name", "computer name",
-                "gerät":
+            case "start", "start time", "started", "begin", "beginn", "startzeit", "start date", "start_date":
+                self = .start
+            case "end", "end time", "ended", "ende", "endzeit", "end date", "end_date": self = .end
+            case "device", "computer", "partner", "display name", "devicename", "device name", "device_name",
+                "computer name", "gerät":
                 self = .partner
-            case "id", "teamviewer id", "partner id", "device id": self = .id
+            case "id", "teamviewer id", "partner id", "device id", "deviceid", "device_id": self = .id
             case "user", "expert", "benutzer", "username", "user name", "supporter": self = .user
             default: self = .skip
             }

@@ -243,4 +243,45 @@ struct BillingRulesTests {
             #expect(report.whatIf.last?.workGapSeconds == nil)
         }
     }
+
+    /// Billing month by month adds up to billing everything at once, when nothing is rounded
+    /// across days: a period selects whole days and never cuts a session.
+    @Test func monthsAddUpToTheWhole() {
+        for seed in UInt64(0)..<200 {
+            var policy = SessionizerTests.randomPolicy(seed: seed)
+            if policy.rounding.scope == .invoice { policy.rounding.scope = .day }
+            policy.rate = Self.randomRate(seed: seed)
+            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
+                from: SessionizerTests.randomChat(seed: seed))
+            let whole = Bill(sessions: sessions, policy: policy, timeZone: berlin)
+            let months = Set(whole.days.map { String($0.date.prefix(7)) }).sorted()
+            let parts = months.map {
+                Bill(sessions: sessions, policy: policy, timeZone: berlin, period: BillingPeriod.month($0)!)
+            }
+            #expect(parts.reduce(0) { $0 + $1.billedSeconds } == whole.billedSeconds, "seed \(seed)")
+            #expect(parts.reduce(0) { $0 + $1.lines.count } == whole.lines.count, "seed \(seed)")
+            let exact = parts.reduce(0) { $0 + $1.amount! }
+            #expect(abs(exact - whole.amount!) <= parts.count, "seed \(seed)")
+        }
+    }
+
+    /// A remote-control connection is the provider's work: adding one never bills less.
+    @Test func aConnectionNeverBillsLess() {
+        for seed in UInt64(0)..<200 {
+            let policy = SessionizerTests.randomPolicy(seed: seed)
+            let chat = SessionizerTests.randomChat(seed: seed)
+            var generator = SeededGenerator(seed: seed ^ 0xC0)
+            var connection = Chat.message(
+                chat.randomElement(using: &generator)!.instant.addingTimeInterval(
+                    Double(Int.random(in: -3600...3600, using: &generator))), "PC-01", line: chat.count + 1,
+                kind: .remote)
+            connection.seconds = Int.random(in: 60...7200, using: &generator)
+            let without = Sessionizer(policy: policy, provider: provider).sessions(from: chat)
+            let with = Sessionizer(policy: policy, provider: provider).sessions(from: chat + [connection])
+            #expect(
+                with.reduce(0) { $0 + $1.rawSeconds } >= without.reduce(0) { $0 + $1.rawSeconds },
+                "seed \(seed)")
+            #expect(with.contains { $0.reasons.connections.count == 1 }, "seed \(seed)")
+        }
+    }
 }

@@ -18,8 +18,9 @@ struct SessionBuilder {
         let firstIsProvider: Bool
         /// When the activity that ends last so far ends.
         var latestEnd: Date
-        var firstProviderInstant: Date?
-        var firstProviderIsConnection = false
+        /// The provider's first message, and the start of the first connection.
+        var firstProviderMessage: Date?
+        var firstConnection: Date?
         /// When the provider's activity that ends last so far ends.
         var latestProviderEnd: Date?
         var count = 1
@@ -65,9 +66,10 @@ struct SessionBuilder {
             }
             guard input.isProvider else { return }
             providerCount += 1
-            if firstProviderInstant == nil {
-                firstProviderInstant = input.instant
-                firstProviderIsConnection = input.isConnection
+            if input.isConnection {
+                if firstConnection == nil { firstConnection = input.instant }
+            } else if firstProviderMessage == nil {
+                firstProviderMessage = input.instant
             }
             let end = input.end
             if latestProviderEnd == nil || end > latestProviderEnd! { latestProviderEnd = end }
@@ -126,24 +128,26 @@ struct SessionBuilder {
                 openedBy: group.openedBy, start: start, silentWork: group.silentWork,
                 connections: group.connections, ending: ending)
         }
-        guard let firstProvider = group.firstProviderInstant else {
+        guard group.providerCount > 0 else {
             return Session(
                 isBillable: false, start: group.firstInstant, end: group.latestEnd, providerMessages: 0,
                 clientMessages: group.count, firstLine: group.from.line, lastLine: group.through.line,
                 files: group.files, sources: group.sources, reasons: reasons(.unanswered))
         }
-        var start: Date
-        var startReason: SessionReasons.Start
-        if group.firstProviderIsConnection {
-            start = firstProvider
-            startReason = .remoteConnection
-        } else {
-            start = firstProvider.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
-            startReason = .leadIn
+        // Work starts at the lead-in before the provider's first message (never before the client
+        // opened), or where a connection starts, whichever is earlier.
+        var start = Date.distantFuture
+        var startReason = SessionReasons.Start.leadIn
+        if let message = group.firstProviderMessage {
+            start = message.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
             if !group.firstIsProvider, start < group.firstInstant {
                 start = group.firstInstant
                 startReason = .clientOpened
             }
+        }
+        if let connection = group.firstConnection, connection < start {
+            start = connection
+            startReason = .remoteConnection
         }
         if let previousBillableEnd, start < previousBillableEnd {
             start = previousBillableEnd

@@ -11,7 +11,10 @@ struct ChatBill: ParsableCommand {
             (provider, date order), 65 unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, ParseCommand.self, DetectCommand.self, FormatsCommand.self],
+        subcommands: [
+            ReportCommand.self, EvidenceCommand.self, VerifyCommand.self, ParseCommand.self, DetectCommand.self,
+            FormatsCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -146,17 +146,53 @@ public enum ReportRun {
             period: request.period?.value, client: selected?.name, origins: origins)
     }
 
+    /// One client's exports, read, with everything that bills them: what a report and an
+    /// evidence page are made from.
+    public struct Billing: Sendable {
+        public let sources: [Transcript]
+        public let client: String?
+        public let provider: ProviderIdentity
+        public let policy: BillingPolicy
+        public let period: ClosedRange<String>?
+        public let origins: [String: String]
+
+        public var report: Report {
+            Report(
+                sources: sources, provider: provider, policy: policy, period: period, client: client, origins: origins)
+        }
+    }
+
     /// The reports the request asks for: one per client (in the config's order, exports of no
     /// client last), or one for everything.
     public static func reports(_ request: ReportRequest, load: Loader) throws(ChatBillError) -> [Report] {
+        try billings(request, load: load).map(\.report)
+    }
+
+    /// The billings the request asks for, one per report `reports` makes.
+    public static func billings(_ request: ReportRequest, load: Loader) throws(ChatBillError) -> [Billing] {
         let selected = try selectedClient(request)
         let clients = request.config?.clients ?? []
         if selected != nil || clients.isEmpty {
             let (settings, policy, origins) = try rules(for: selected, request)
             let options = try options(for: settings, request)
             var sources: [Transcript] = []
-            for path in request.paths { sources.append(try load(path, options)) }
-            return [try report(sources, client: selected, policy: policy, origins: origins, request)]
+            for path in request.paths {
+                var source = try load(path, options)
+                // A remote-control log holds every client's connections: only this client's count.
+                if let selected, !source.messages.contains(where: { $0.kind.isChatActivity }) {
+                    let kept = source.messages.filter { $0.kind != .remote || selected.matches($0.sender) }
+                    if kept.count < source.messages.count {
+                        source.diagnostics.append(
+                            Diagnostic(
+                                .note, file: source.input.displayName,
+                                "\(source.messages.count - kept.count) connections with partners that are not "
+                                    + "\(selected.key)'s `match` are left out"))
+                        source.messages = kept
+                    }
+                }
+                sources.append(source)
+            }
+            return [try billing(sources, client: selected, policy: policy, origins: origins, request)]
         }
         // Read with the defaults' options (or, where those leave a choice open, the first
         // client's that read the export), find each export's client, and read again where that
@@ -180,7 +216,7 @@ public enum ReportRun {
             }
         }
         groups.sort { ($0.client?.line ?? Int.max) < ($1.client?.line ?? Int.max) }
-        var reports: [Report] = []
+        var billings: [Billing] = []
         for group in groups {
             let (settings, policy, origins) = try rules(for: group.client, request)
             let options = try options(for: settings, request)
@@ -197,9 +233,9 @@ public enum ReportRun {
                     }?
                     .part ?? again)
             }
-            reports.append(try report(sources, client: group.client, policy: policy, origins: origins, request))
+            billings.append(try billing(sources, client: group.client, policy: policy, origins: origins, request))
         }
-        return reports
+        return billings
     }
 
     /// The export read with the first of `candidates` that reads it without a choice left open
@@ -259,20 +295,19 @@ public enum ReportRun {
         return [(matching.first, transcript)]
     }
 
-    private static func report(
+    private static func billing(
         _ sources: [Transcript], client: ClientConfig?, policy: BillingPolicy, origins: [String: String],
         _ request: ReportRequest
-    ) throws(ChatBillError) -> Report {
+    ) throws(ChatBillError) -> Billing {
         guard sources.count <= SourceSet.capacity else {
             throw .needsChoice(
                 Diagnostic(
                     .error, file: sources[SourceSet.capacity].input.displayName,
                     "one report merges at most \(SourceSet.capacity) exports; bill them in several runs"))
         }
-        return Report(
-            sources: sources, provider: try provider(for: sources, request), policy: policy,
-            period: request.period?.value,
-            client: client?.name ?? (request.config?.clients.isEmpty == false ? "no client" : nil),
+        return Billing(
+            sources: sources, client: client?.name ?? (request.config?.clients.isEmpty == false ? "no client" : nil),
+            provider: try provider(for: sources, request), policy: policy, period: request.period?.value,
             origins: origins)
     }
 }

@@ -18,14 +18,7 @@ struct ReportCommand: ParsableCommand {
     var files: [String]
 
     @OptionGroup var read: ReadOptions
-    @OptionGroup(title: "Billing rules") var rules: PolicyOptions
-    @OptionGroup(title: "Period") var period: PeriodOptions
-
-    @Option(help: "The config file. Default: ./chatbill.toml, else ~/.config/chatbill/chatbill.toml.")
-    var config: String?
-
-    @Option(help: "Bill every export by this client's rules (a client of the config, by key or name).")
-    var client: String?
+    @OptionGroup var billing: BillingOptions
 
     @Option(help: "table (default) or json (the chatbill.report/1 contract).")
     var format: ReportFormat = .table
@@ -56,12 +49,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func makeReports() throws(ChatBillError) -> [Report] {
-        let configPath = config ?? ChatBillConfig.defaultPath()
-        let request = ReportRequest(
-            paths: files,
-            config: try configPath.map { path throws(ChatBillError) in try ChatBillConfig.load(path: path) },
-            clientName: client, flags: try rules.settings(), providerNames: rules.providerNames,
-            period: try period.period(), options: try read.parseOptions())
+        let request = try billing.request(files: files, read: read)
         // One export of one client streams past without being held whole, where its format allows.
         if let plan = try ReportRun.streamPlan(request), let streamed = try read.streamedReport(plan) {
             return [streamed]

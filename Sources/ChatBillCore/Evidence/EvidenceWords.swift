@@ -1,0 +1,149 @@
+import Foundation
+
+/// What every evidence format says in words: the header facts, each session's heading, the
+/// notes between messages, and the totals, so the formats differ only in markup.
+struct EvidenceWords {
+    let evidence: Evidence
+    private var clock: ZoneClock
+
+    init(_ evidence: Evidence) {
+        self.evidence = evidence
+        clock = ZoneClock(evidence.report.timeZone)
+    }
+
+    var report: Report { evidence.report }
+
+    var title: String {
+        "Time evidence" + (report.client.map { " for \($0)" } ?? "")
+    }
+
+    /// Label/value pairs for the page's header.
+    var facts: [(String, String)] {
+        var facts: [(String, String)] = [("Provider", report.provider.names.joined(separator: ", "))]
+        if let client = report.client { facts.append(("Client", client)) }
+        if let period = report.bill.period {
+            facts.append(("Period", "\(period.lowerBound) to \(period.upperBound)"))
+        } else if let first = report.bill.days.first?.date, let last = report.bill.days.last?.date {
+            facts.append(("Period", first == last ? first : "\(first) to \(last)"))
+        }
+        facts.append(("Time zone", report.zone.summary))
+        facts.append(("Billed", totalText))
+        if evidence.isRedacted { facts.append(("Redacted", "phone numbers, e-mail addresses and account numbers")) }
+        return facts
+    }
+
+    /// `2h30m (2.50 h), 303.75 EUR`.
+    var totalText: String {
+        let bill = report.bill
+        var text =
+            "\(DurationText.format(seconds: bill.billedSeconds)) (\(TableReportRenderer.hours(bill.billedSeconds)) h)"
+        if let currency = report.policy.rate?.currency, let amount = bill.amount {
+            text += ", \(currency.format(amount))"
+        }
+        return text
+    }
+
+    /// The report's total line, word for word.
+    var totalLine: String {
+        let bill = report.bill
+        var line =
+            "\(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
+            + "\(bill.unansweredSessions) unanswered, raw \(DurationText.format(seconds: bill.rawSeconds))"
+        if bill.totalRoundingSeconds != 0 { line += ", rounding \(signed(bill.totalRoundingSeconds))" }
+        return line + ", billed " + totalText
+    }
+
+    /// One row per export file: name, SHA-256, parser, messages, lines.
+    var files: [[String]] {
+        var rows: [[String]] = []
+        for summary in report.sources {
+            for (file, messages) in zip(summary.files, summary.messageCounts) {
+                rows.append([
+                    file.displayName, file.sha256, summary.parserName, "\(messages)",
+                    summary.rowTable == nil ? "\(file.lineCount)" : "rows of \(summary.rowTable!)",
+                ])
+            }
+        }
+        return rows
+    }
+
+    var rules: [(String, String)] {
+        report.policy.summary.map { rule in
+            (rule.rule, rule.value + (report.origins[rule.rule].map { " [\($0)]" } ?? ""))
+        }
+    }
+
+    mutating func clockText(_ instant: Date) -> String { clock.local(instant).hourMinuteString }
+
+    mutating func time(_ instant: Date) -> String { clock.local(instant).timeString }
+
+    /// `2026-11-02 09:03–09:52`, or `16:05 unanswered`.
+    mutating func heading(_ excerpt: Evidence.Excerpt) -> String {
+        let session = excerpt.line.session
+        guard session.isBillable else { return "\(excerpt.line.date) \(clockText(session.start)), unanswered" }
+        return "\(excerpt.line.date) \(clockText(session.start))–\(clockText(session.end))"
+    }
+
+    /// `raw 49m, billed 49m, 73.50 EUR; lines 1:4-9; 3 messages from the provider, 3 from the client`.
+    func details(_ excerpt: Evidence.Excerpt) -> String {
+        let line = excerpt.line
+        let session = line.session
+        var text =
+            "raw \(DurationText.format(seconds: line.rawSeconds)), billed \(DurationText.format(seconds: line.billedSeconds))"
+        if let currency = report.policy.rate?.currency, let amount = line.amount {
+            text += ", \(currency.format(amount))"
+        }
+        if line.minimumSeconds > 0 { text += " (session minimum \(signed(line.minimumSeconds)))" }
+        text += "; \(LinePlaces(report).noun) \(LinePlaces(report).span(session))"
+        text += "; \(session.providerMessages) from the provider, \(session.clientMessages) from the client"
+        return text
+    }
+
+    /// What happened between two messages, when the rules took note: a silence bridged as work.
+    func note(before entry: Evidence.Entry, in excerpt: Evidence.Excerpt) -> String? {
+        let reasons = excerpt.line.session.reasons
+        if let work = reasons.silentWork.first(where: {
+            $0.before.line == entry.message.location.line && $0.before.file == entry.message.file
+        }) {
+            return "\(DurationText.format(seconds: work.seconds)) of silent work (the provider's own message ended it)"
+        }
+        return nil
+    }
+
+    /// `TeamViewer connection … (36m)` for a connection, else the sender.
+    func sender(_ entry: Evidence.Entry) -> String {
+        entry.message.kind == .remote ? "remote: \(entry.message.sender)" : entry.message.sender
+    }
+
+    func place(_ entry: Evidence.Entry) -> String {
+        let places = LinePlaces(report)
+        let message = entry.message
+        let first = places.place(file: message.file, line: message.location.line)
+        return message.lastLine > message.location.line ? "\(first)-\(message.lastLine)" : first
+    }
+
+    var unansweredNote: String? {
+        guard evidence.unansweredLeftOut > 0 else { return nil }
+        return "\(evidence.unansweredLeftOut) unanswered \(evidence.unansweredLeftOut == 1 ? "session" : "sessions") "
+            + "(\(evidence.unansweredMessagesLeftOut) messages nobody answered) bill nothing and are not shown."
+    }
+
+    /// One row per day: date, raw, rounding and minimum, billed, amount.
+    var days: [[String]] {
+        report.bill.days.map { day in
+            var row = [
+                day.date, DurationText.format(seconds: day.rawSeconds),
+                day.roundingSeconds + day.minimumSeconds == 0 ? "" : signed(day.roundingSeconds + day.minimumSeconds),
+                DurationText.format(seconds: day.billedSeconds),
+            ]
+            if let currency = report.policy.rate?.currency { row.append(currency.format(day.amount ?? 0)) }
+            return row
+        }
+    }
+
+    var dayTitles: [String] {
+        ["day", "raw", "rounding", "billed"] + (report.policy.rate == nil ? [] : ["amount"])
+    }
+
+    func signed(_ seconds: Int) -> String { (seconds > 0 ? "+" : "") + DurationText.format(seconds: seconds) }
+}

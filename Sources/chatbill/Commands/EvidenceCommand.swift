@@ -1,0 +1,75 @@
+import ArgumentParser
+import ChatBillCore
+import Foundation
+
+/// `chatbill evidence`: the page to attach to an invoice.
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Write the evidence for an invoice: every billed session with its messages, the totals, the hashes.",
+        discussion: """
+            The HTML page is self-contained and printable (A4 or Letter); Markdown and text carry \
+            the same content. Every format embeds what `chatbill verify` needs to re-check the \
+            page against the exports.
+            """)
+
+    @Argument(help: "The chat exports to bill (files, export folders or .zip), or - for standard input.")
+    var files: [String]
+
+    @OptionGroup var read: ReadOptions
+    @OptionGroup var billing: BillingOptions
+
+    @Option(help: "html (default), markdown or text.")
+    var format: EvidenceFormat = .html
+
+    @Option(help: "Paper size the HTML page prints on: a4 or letter.")
+    var paper: Paper = .a4
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Also show the sessions nobody answered (they bill nothing).")
+    var includeUnanswered = false
+
+    @Flag(help: "Mask phone numbers, e-mail addresses and account numbers in message text.")
+    var redact = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one export") }
+    }
+
+    func run() throws {
+        let evidence: Evidence
+        do {
+            let billings = try billing.billings(files: files, read: read)
+            guard billings.count == 1 else {
+                throw ChatBillError.needsChoice(
+                    Diagnostic(
+                        .error, file: files[0],
+                        "the exports are with several clients (\(billings.compactMap(\.client).joined(separator: ", "))); "
+                            + "evidence is per invoice: pass --client NAME"))
+            }
+            for source in billings[0].sources { Terminal.report(source.diagnostics) }
+            evidence = Evidence(billings[0], includeUnanswered: includeUnanswered, redact: redact)
+        } catch let error as ChatBillError {
+            throw Terminal.fail(error)
+        }
+        let renderer = format.renderer(paper: paper)
+        if let output {
+            let text = renderer.render(evidence)
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw Terminal.fail(
+                    .unreadableInput(Diagnostic(.error, file: output, "cannot write the evidence: \(error)")))
+            }
+        } else {
+            var buffer = OutputBuffer()
+            renderer.write(evidence) { buffer.write($0) }
+            buffer.flush()
+        }
+    }
+}
+
+extension EvidenceFormat: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}

@@ -78,7 +78,7 @@ struct CLITests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let golden = try String(
-            contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/month.report.txt"), encoding: .utf8)
+            contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/expected/month.report.txt"), encoding: .utf8)
         #expect(result.stdout == golden)
         let acme = try chatbill(
             "report", "Fixtures/billing/WhatsApp Chat with Dana Fischer.txt", "--config",

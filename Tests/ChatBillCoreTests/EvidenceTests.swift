@@ -50,7 +50,7 @@ struct EvidenceTests {
             case .markdown: "md"
             case .text: "txt"
             }
-        try expectGolden(format.renderer().render(try acme()), "billing/acme.evidence.\(ending)")
+        try expectGolden(format.renderer().render(try acme()), "billing/expected/acme.evidence.\(ending)")
     }
 
     /// Hostile message text goes through every format as text, never as markup.

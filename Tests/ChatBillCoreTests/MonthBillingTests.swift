@@ -100,8 +100,8 @@ struct MonthBillingTests {
 
         let all = TableReportRenderer().render(reports)
         #expect(all.hasSuffix("all clients: billed 3h48m (3.80 h), 303.75 EUR, 156.00 USD\n"))
-        try expectGolden(all, "billing/month.report.txt")
-        try expectGolden(JSONReportRenderer().render(reports), "billing/month.report.json")
+        try expectGolden(all, "billing/expected/month.report.txt")
+        try expectGolden(JSONReportRenderer().render(reports), "billing/expected/month.report.json")
     }
 
     @Test func mergingAnExportWithItselfChangesNothing() throws {

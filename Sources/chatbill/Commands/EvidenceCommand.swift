@@ -18,6 +18,7 @@ struct EvidenceCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
     @OptionGroup var billing: BillingOptions
+    @OptionGroup var periodEnd: PeriodEndOption
 
     @Option(help: "html (default), markdown or text.")
     var format: EvidenceFormat = .html
@@ -41,7 +42,7 @@ struct EvidenceCommand: ParsableCommand {
     func run() throws {
         let evidence: Evidence
         do {
-            let billings = try billing.billings(files: files, read: read)
+            let billings = try billing.billings(files: files, read: read, to: periodEnd.to)
             guard billings.count == 1 else {
                 throw ChatBillError.needsChoice(
                     Diagnostic(

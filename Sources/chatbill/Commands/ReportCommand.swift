@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptions
     @OptionGroup var billing: BillingOptions
+    @OptionGroup var periodEnd: PeriodEndOption
 
     @Option(help: "table (default) or json (the chatbill.report/1 contract).")
     var format: ReportFormat = .table
@@ -49,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func makeReports() throws(ChatBillError) -> [Report] {
-        let request = try billing.request(files: files, read: read)
+        let request = try billing.request(files: files, read: read, to: periodEnd.to)
         // One export of one client streams past without being held whole, where its format allows.
         if let plan = try ReportRun.streamPlan(request), let streamed = try read.streamedReport(plan) {
             return [streamed]

@@ -13,19 +13,23 @@ struct BillingOptions: ParsableArguments {
     @Option(help: "Bill every export by this client's rules (a client of the config, by key or name).")
     var client: String?
 
-    /// The request these options and `read` make of `files`.
-    func request(files: [String], read: ReadOptions) throws(ChatBillError) -> ReportRequest {
+    /// The request these options and `read` make of `files`; `to` is `--to` where a command has it.
+    func request(files: [String], read: ReadOptions, to: DateArgument? = nil) throws(ChatBillError) -> ReportRequest {
         let configPath = config ?? ChatBillConfig.defaultPath()
         return ReportRequest(
             paths: files,
             config: try configPath.map { path throws(ChatBillError) in try ChatBillConfig.load(path: path) },
             clientName: client, flags: try rules.settings(), providerNames: rules.providerNames,
-            period: try period.period(), options: try read.parseOptions())
+            period: try period.period(to: to), options: try read.parseOptions())
     }
 
     /// The exports read whole and billed, one billing per client.
-    func billings(files: [String], read: ReadOptions) throws(ChatBillError) -> [ReportRun.Billing] {
-        try ReportRun.billings(request(files: files, read: read)) { path, options throws(ChatBillError) in
+    func billings(
+        files: [String], read: ReadOptions, to: DateArgument? = nil
+    ) throws(ChatBillError)
+        -> [ReportRun.Billing]
+    {
+        try ReportRun.billings(request(files: files, read: read, to: to)) { path, options throws(ChatBillError) in
             try read.load(path: path, options: options)
         }
     }

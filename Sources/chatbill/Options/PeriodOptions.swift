@@ -1,14 +1,17 @@
 import ArgumentParser
 import ChatBillCore
 
-/// The days to bill, in the billing zone: `--from`/`--to`, `--month`, or `--week`. A session
-/// belongs to the day its billable start falls on, so a period never cuts a session.
+/// The days to bill, in the billing zone: `--from`/`--through`, `--month`, or `--week`. A
+/// session belongs to the day its billable start falls on, so a period never cuts a session.
+/// (`report` and `evidence` also take `--to` for `--through`; in `export`, `--to` names the format.)
 struct PeriodOptions: ParsableArguments {
     @Option(help: "Bill sessions from this day on (YYYY-MM-DD).")
     var from: DateArgument?
 
-    @Option(help: "Bill sessions up to and including this day (YYYY-MM-DD).")
-    var to: DateArgument?
+    @Option(
+        name: [.customLong("through"), .customLong("until")],
+        help: "Bill sessions up to and including this day (YYYY-MM-DD).")
+    var through: DateArgument?
 
     @Option(help: "Bill one month (YYYY-MM).")
     var month: String?
@@ -16,8 +19,9 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "Bill one ISO week, Monday to Sunday (YYYY-Www, e.g. 2026-W48).")
     var week: String?
 
-    /// The period the flags name, or nil for every day of the exports.
-    func period() throws(ChatBillError) -> Setting<ClosedRange<String>>? {
+    /// The period the flags name (`to` is `--to` where a command has it), or nil for every day.
+    func period(to: DateArgument? = nil) throws(ChatBillError) -> Setting<ClosedRange<String>>? {
+        let to = to ?? through
         let chosen = [from != nil || to != nil, month != nil, week != nil].filter { $0 }.count
         guard chosen <= 1 else {
             throw .needsChoice(Diagnostic(.error, file: "--month", "give one of --from/--to, --month or --week"))
@@ -38,8 +42,14 @@ struct PeriodOptions: ParsableArguments {
         let first = from?.day.dateString ?? "0000-01-01"
         let last = to?.day.dateString ?? "9999-12-31"
         guard first <= last else {
-            throw .needsChoice(Diagnostic(.error, file: "--from", "--from \(first) is after --to \(last)"))
+            throw .needsChoice(Diagnostic(.error, file: "--from", "--from \(first) is after the period's end \(last)"))
         }
-        return Setting(first...last, .flag("--from/--to"))
+        return Setting(first...last, .flag("--from/--through"))
     }
+}
+
+/// `--to` as the end of the period, in the commands where `--to` means nothing else.
+struct PeriodEndOption: ParsableArguments {
+    @Option(help: "The same as --through.")
+    var to: DateArgument?
 }

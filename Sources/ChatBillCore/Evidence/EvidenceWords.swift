@@ -125,7 +125,9 @@ struct EvidenceWords {
     var unansweredNote: String? {
         guard evidence.unansweredLeftOut > 0 else { return nil }
         return "\(evidence.unansweredLeftOut) unanswered \(evidence.unansweredLeftOut == 1 ? "session" : "sessions") "
-            + "(\(evidence.unansweredMessagesLeftOut) messages nobody answered) bill nothing and are not shown."
+            + "(\(evidence.unansweredMessagesLeftOut) \(evidence.unansweredMessagesLeftOut == 1 ? "message" : "messages") "
+            + "nobody answered) \(evidence.unansweredLeftOut == 1 ? "bills" : "bill") nothing and "
+            + "\(evidence.unansweredLeftOut == 1 ? "is" : "are") not shown."
     }
 
     /// One row per day: date, raw, rounding and minimum, billed, amount.

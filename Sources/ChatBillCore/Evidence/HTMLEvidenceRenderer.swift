@@ -62,7 +62,10 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
     }
 
     private func section(_ excerpt: Evidence.Excerpt, words: inout EvidenceWords) -> String {
-        var html = "<section class=\"session\">\n<table class=\"messages\">\n<thead>\n"
+        var html = "<section class=\"session\">\n<table class=\"messages\">\n"
+        html +=
+            "<colgroup><col class=\"time\"><col class=\"from\"><col class=\"text\"><col class=\"place\"></colgroup>\n"
+        html += "<thead>\n"
         html += "<tr><th colspan=\"4\" class=\"heading\"><h3>\(escape(words.heading(excerpt)))</h3>"
         html += "<p>\(escape(words.details(excerpt)))</p></th></tr>\n"
         html +=
@@ -138,7 +141,7 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
     private var style: String {
         """
         @page { size: \(paper == .a4 ? "A4" : "letter"); margin: 14mm 12mm; }
-        body { font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }
+        body { font-family: -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans CJK SC", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; font-size: 10pt; line-height: 1.35; color: #111; max-width: 60em; margin: 1.5em auto; padding: 0 1em; }
         h1 { font-size: 16pt; margin: 0 0 .5em; }
         h2 { font-size: 12pt; margin: 1.4em 0 .4em; border-bottom: 1px solid #999; break-after: avoid-page; }
         h3 { font-size: 10.5pt; margin: 0; }
@@ -152,11 +155,11 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
         table.messages thead { display: table-header-group; }
         table.messages th.heading { border-bottom: none; padding-top: .6em; font-weight: normal; }
         table.messages th.heading p { margin: .1em 0 0; color: #333; }
-        table.messages col, table.messages td.time { width: 5.5em; }
+        col.time { width: 5.5em; } col.from { width: 9em; } col.place { width: 4.5em; }
         td.time, td.place { white-space: nowrap; font-variant-numeric: tabular-nums; }
-        td.from { width: 10em; overflow-wrap: anywhere; }
+        td.from { overflow-wrap: anywhere; }
         td.text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
-        td.place { width: 5em; color: #555; }
+        td.place { color: #555; }
         tr { break-inside: avoid; }
         tr.silence td { color: #555; font-style: italic; text-align: center; background: #f4f4f4; }
         tr.remote td, tr.call td { background: #eef4fb; }

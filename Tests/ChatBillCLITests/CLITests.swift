@@ -90,6 +90,46 @@ struct CLITests {
         #expect((object["totals"] as? [String: Any])?["amount"] as? Int == 17_775 + 3000)
     }
 
+    /// The README's evidence and export commands, and verify on what evidence wrote.
+    @Test func evidenceVerifiesAndExportWrites() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appending(path: "evidence.html").path
+        let chat = "Fixtures/billing/WhatsApp Chat with Dana Fischer.txt"
+        let connections = "Fixtures/billing/TeamViewer connections.csv"
+        let config = "Fixtures/billing/chatbill.toml"
+        let evidence = try chatbill(
+            "evidence", chat, connections, "--config", config, "--client", "acme", "--month", "2026-11", "-o", page)
+        #expect(evidence.status == 0)
+        #expect(evidence.stdout == "")
+        #expect(evidence.stderr.contains("1 connections with partners that are not acme's `match` are left out"))
+        let golden = try String(
+            contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/expected/acme.evidence.html"),
+            encoding: .utf8)
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == golden)
+
+        let verified = try chatbill("verify", page, chat, connections)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasSuffix("verified\n"))
+        let wrongFile = try chatbill("verify", page, Self.dana, connections)
+        #expect(wrongFile.status == 1)
+        #expect(wrongFile.stdout.hasSuffix("NOT verified\n"))
+
+        let harvest = try chatbill(
+            "export", chat, "Fixtures/billing/_chat.txt", connections, "--config", config, "--month", "2026-11", "--to",
+            "harvest")
+        #expect(harvest.status == 0)
+        let expected = try String(
+            contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/expected/month.harvest"), encoding: .utf8)
+        #expect(harvest.stdout == expected)
+        let toggl = try chatbill("export", chat, "--config", config, "--to", "toggl")
+        #expect(toggl.status == 64)
+        #expect(toggl.stderr.contains("--to toggl needs --email"))
+        let several = try chatbill("evidence", chat, "Fixtures/billing/_chat.txt", "--config", config)
+        #expect(several.status == 64)
+        #expect(several.stderr.contains("evidence is per invoice: pass --client NAME"))
+    }
+
     @Test func aBadConfigIsAnErrorAtItsLine() throws {
         let config = try temporaryFile("chatbill.toml", "[defaults]\ngap = \"15m\"\nround_per = \"fortnight\"\n")
         let result = try chatbill("report", Self.dana, "--config", config)

@@ -96,4 +96,43 @@ struct BrowserEvidenceTests {
             try png.write(to: CLITests.packageRoot.appending(path: "docs/assets/evidence.png"))
         }
     }
+
+    /// A month of many short sessions printed through `--format pdf`: no page ends on a session's
+    /// heading, its details or its column titles, away from the messages they head.
+    @Test(.enabled(if: hasBrowser, "Chromium and poppler-utils are not installed; see .ci/run"))
+    func noSessionHeadingIsLeftAloneAtTheFootOfAPage() throws {
+        var chat = ""
+        for day in 1...28 {
+            let date = "\(day < 10 ? "0" : "")\(day)/11/2026"
+            for (hour, length) in [(9, 3), (14, 5), (17, 2)] {
+                for index in 0..<length {
+                    let sender = index % 2 == 0 ? "Dana Fischer" : "Sam Keller"
+                    chat +=
+                        "\(date), \(hour):\(10 + index * 3) - \(sender): message \(index) of the \(hour) o'clock session\n"
+                }
+            }
+        }
+        let folder = try folder()
+        let export = folder.appending(path: "WhatsApp Chat with Dana Fischer.txt")
+        try chat.write(to: export, atomically: true, encoding: .utf8)
+        let pdf = folder.appending(path: "evidence.pdf")
+        for paper in ["a4", "letter"] {
+            let result = try CLITests().chatbill(
+                "evidence", export.path, "--tz", "Europe/Berlin", "--format", "pdf", "--paper", paper, "-o", pdf.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            let pages = try run(Self.tool("pdftotext")!, ["-layout", pdf.path, "-"]).split(separator: "\u{0C}")
+            #expect(pages.count > 5)
+            for (number, page) in pages.enumerated() {
+                let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                    !$0.isEmpty
+                }
+                guard let last = lines.last else { continue }
+                let isHeading =
+                    last.range(of: #"^2026-11-\d\d \d\d:\d\d–\d\d:\d\d$"#, options: .regularExpression) != nil
+                #expect(
+                    !isHeading && !last.hasPrefix("raw ") && !last.hasPrefix("time"),
+                    "\(paper) page \(number + 1) ends with \(last)")
+            }
+        }
+    }
 }

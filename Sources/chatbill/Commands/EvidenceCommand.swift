@@ -20,8 +20,8 @@ struct EvidenceCommand: ParsableCommand {
     @OptionGroup var billing: BillingOptions
     @OptionGroup var periodEnd: PeriodEndOption
 
-    @Option(help: "html (default), markdown or text.")
-    var format: EvidenceFormat = .html
+    @Option(help: "html (default), markdown, text, or pdf (the HTML page printed by headless Chromium; needs -o).")
+    var format: EvidenceOutputFormat = .html
 
     @Option(help: "Paper size the HTML page prints on: a4 or letter.")
     var paper: Paper = .a4
@@ -32,11 +32,17 @@ struct EvidenceCommand: ParsableCommand {
     @Flag(help: "Also show the sessions nobody answered (they bill nothing).")
     var includeUnanswered = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Show only the messages of billed sessions (the default); --no-only-billed shows unanswered ones too.")
+    var onlyBilled = true
+
     @Flag(help: "Mask phone numbers, e-mail addresses and account numbers in message text.")
     var redact = false
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one export") }
+        if format == .pdf, output == nil { throw ValidationError("--format pdf writes a file: give -o evidence.pdf") }
     }
 
     func run() throws {
@@ -51,18 +57,22 @@ struct EvidenceCommand: ParsableCommand {
                             + "evidence is per invoice: pass --client NAME"))
             }
             for source in billings[0].sources { Terminal.report(source.diagnostics) }
-            evidence = Evidence(billings[0], includeUnanswered: includeUnanswered, redact: redact)
+            evidence = Evidence(billings[0], includeUnanswered: includeUnanswered || !onlyBilled, redact: redact)
         } catch let error as ChatBillError {
             throw Terminal.fail(error)
         }
-        let renderer = format.renderer(paper: paper)
-        if let output {
-            let text = renderer.render(evidence)
+        if format == .pdf, let output {
             do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                try PDFPrinter.print(HTMLEvidenceRenderer(paper: paper).render(evidence), to: output)
             } catch {
-                throw Terminal.fail(
-                    .unreadableInput(Diagnostic(.error, file: output, "cannot write the evidence: \(error)")))
+                throw Terminal.fail(error)
+            }
+            return
+        }
+        let renderer = (EvidenceFormat(rawValue: format.rawValue) ?? .html).renderer(paper: paper)
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(renderer.render(evidence).utf8)) else {
+                throw Terminal.fail(.unreadableInput(Diagnostic(.error, file: output, "cannot write the evidence")))
             }
         } else {
             var buffer = OutputBuffer()
@@ -72,5 +82,9 @@ struct EvidenceCommand: ParsableCommand {
     }
 }
 
-extension EvidenceFormat: ExpressibleByArgument {}
+/// The formats `evidence --format` takes: the library's, and PDF through a browser.
+enum EvidenceOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, markdown, text, pdf
+}
+
 extension Paper: ExpressibleByArgument {}

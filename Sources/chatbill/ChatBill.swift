@@ -12,7 +12,8 @@ struct ChatBill: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ReportCommand.self, EvidenceCommand.self, VerifyCommand.self, ExportCommand.self, ParseCommand.self,
+            ReportCommand.self, EvidenceCommand.self, VerifyCommand.self, ExportCommand.self, BankCommand.self,
+            ParseCommand.self,
             DetectCommand.self,
             FormatsCommand.self,
         ],

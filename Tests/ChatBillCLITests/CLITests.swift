@@ -22,6 +22,12 @@ struct CLITests {
     }
 
     func chatbill(_ arguments: String..., input: String? = nil) throws -> Result {
+        try chatbill(arguments, input: input)
+    }
+
+    func chatbill(
+        _ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -30,6 +36,7 @@ struct CLITests {
         environment["TZ"] = "UTC"
         // The user's own config never leaks into a test.
         environment["XDG_CONFIG_HOME"] = "/nonexistent/chatbill-tests"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let stdout = Pipe()
         let stderr = Pipe()

@@ -9,9 +9,10 @@ extension Ledger {
     ) throws(ChatBillError) {
         try write { db in
             guard try Int64.fetchOne(db, sql: "SELECT id FROM client WHERE key = ?", arguments: [key]) == nil else {
-                throw ChatBillError.needsChoice(Diagnostic(.error, file: path, "the ledger already has a client '\(key)'"))
+                throw ChatBillError.needsChoice(
+                    Diagnostic(.error, file: path, "the ledger already has a client '\(key)'"))
             }
-            let operation = try operation("client", "added client \(key)", in: db)
+            let operation = try operation("client", "added client \(key)", client: nil, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO client (key, name, thresholdSeconds, rateMinor, currency, operationId)
@@ -33,8 +34,9 @@ extension Ledger {
         try write { db in
             let client = try clientID(key, in: db)
             let operation = try operation(
-                "deposit", "\(DurationText.format(seconds: seconds)) for \(key)" + (expires.map { ", expires \($0)" } ?? ""),
-                in: db)
+                "deposit",
+                "\(DurationText.format(seconds: seconds)) for \(key)" + (expires.map { ", expires \($0)" } ?? ""),
+                client: client, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO deposit (clientId, seconds, priceMinor, currency, date, expires, note, operationId)

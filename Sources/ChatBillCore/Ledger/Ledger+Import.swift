@@ -23,7 +23,8 @@ extension Ledger {
         return try write { db in
             let client = try clientID(key, in: db)
             let rules = policy.summary.map { "\($0.rule): \($0.value)" }.joined(separator: "; ")
-            let operation = try operation("import", "\(key): " + files.joined(separator: ", "), rules: rules, in: db)
+            let operation = try operation(
+                "import", "\(key): " + files.joined(separator: ", "), client: client, rules: rules, in: db)
             var written = 0
             func wrote() {
                 written += 1
@@ -73,7 +74,7 @@ extension Ledger {
                 db, sql: "SELECT start, end FROM entry WHERE clientId = ? ORDER BY start", arguments: [client]
             ).map { (start: $0["start"] as Double, end: $0["end"] as Double) }
             let fresh = Self.subtract(
-                recorded, from: sessions.filter(\.isBillable).map { ($0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970) })
+                recorded, from: Self.newTime(of: sessions.filter(\.isBillable), recorded: recorded))
             // Draw down, in work-time order.
             var clock = ZoneClock(zone)
             var deposits = try Row.fetchAll(
@@ -83,7 +84,12 @@ extension Ledger {
                         WHERE e.depositId = d.id), 0) AS remaining
                     FROM deposit d WHERE d.clientId = ? ORDER BY IFNULL(d.expires, '9999-12-31'), d.date, d.id
                     """, arguments: [client]
-            ).map { (id: $0["id"] as Int64, date: $0["date"] as String, expires: $0["expires"] as String?, remaining: $0["remaining"] as Double) }
+            ).map {
+                (
+                    id: $0["id"] as Int64, date: $0["date"] as String, expires: $0["expires"] as String?,
+                    remaining: $0["remaining"] as Double
+                )
+            }
             var prepaid = 0.0
             var logged = 0.0
             for interval in fresh {
@@ -91,12 +97,14 @@ extension Ledger {
                 let date = clock.local(Date(timeIntervalSince1970: start)).dateString
                 for index in deposits.indices where start < interval.end {
                     let deposit = deposits[index]
-                    guard deposit.remaining > 0.5, deposit.date <= date, deposit.expires.map({ $0 >= date }) ?? true else {
+                    guard deposit.remaining > 0.5, deposit.date <= date, deposit.expires.map({ $0 >= date }) ?? true
+                    else {
                         continue
                     }
                     let end = min(interval.end, start + deposit.remaining)
                     try db.execute(
-                        sql: "INSERT INTO entry (clientId, start, end, date, depositId, operationId) VALUES (?, ?, ?, ?, ?, ?)",
+                        sql:
+                            "INSERT INTO entry (clientId, start, end, date, depositId, operationId) VALUES (?, ?, ?, ?, ?, ?)",
                         arguments: [client, start, end, date, deposit.id, operation])
                     wrote()
                     deposits[index].remaining -= end - start
@@ -123,7 +131,22 @@ extension Ledger {
         let minute = Int64((message.instant.timeIntervalSince1970 / 60).rounded(.down))
         let sender = isProvider ? "\u{0}provider" : ProviderIdentity.normalize(message.sender)
         let text = message.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return ExportFile.sha256(of: Array("\(minute)|\(sender)|\(message.kind.rawValue)|\(message.seconds)|\(text)".utf8))
+        return ExportFile.sha256(
+            of: Array("\(minute)|\(sender)|\(message.kind.rawValue)|\(message.seconds)|\(text)".utf8))
+    }
+
+    /// The time of each session that may still be recorded: all of a session nothing of which is
+    /// recorded yet; of one already (partly) recorded, only what runs past its recorded end (a
+    /// newer export that extends it). So rules changed later apply to new sessions only, and
+    /// recorded time never moves.
+    static func newTime(of sessions: [Session], recorded: [(start: Double, end: Double)]) -> [(Double, Double)] {
+        sessions.compactMap { session in
+            let start = session.start.timeIntervalSince1970
+            let end = session.end.timeIntervalSince1970
+            let overlapping = recorded.filter { $0.end > start && $0.start < end }
+            guard let recordedEnd = overlapping.map(\.end).max() else { return (start, end) }
+            return recordedEnd < end ? (recordedEnd, end) : nil
+        }
     }
 
     /// `intervals` with every part covered by `recorded` (sorted by start) taken out.

@@ -71,11 +71,13 @@ extension Ledger {
                 let unbilled =
                     try Double.fetchOne(
                         db,
-                        sql: "SELECT SUM(end - start) FROM entry WHERE clientId = ? AND depositId IS NULL AND invoiceId IS NULL",
+                        sql:
+                            "SELECT SUM(end - start) FROM entry WHERE clientId = ? AND depositId IS NULL AND invoiceId IS NULL",
                         arguments: [id]) ?? 0
                 return ClientStatus(
                     key: client["key"], name: client["name"], blocks: blocks, unbilledSeconds: Int(unbilled.rounded()),
-                    thresholdSeconds: client["thresholdSeconds"], rateMinor: client["rateMinor"], currency: client["currency"])
+                    thresholdSeconds: client["thresholdSeconds"], rateMinor: client["rateMinor"],
+                    currency: client["currency"])
             }
         }
     }
@@ -95,24 +97,25 @@ extension Ledger {
             let operations = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT DISTINCT o.id, o.kind, o.createdAt, o.summary, o.rules FROM operation o
-                    LEFT JOIN deposit d ON d.operationId = o.id LEFT JOIN entry e ON e.operationId = o.id
-                    LEFT JOIN invoice i ON i.operationId = o.id LEFT JOIN client c ON c.operationId = o.id
-                    LEFT JOIN message m ON m.operationId = o.id
-                    WHERE d.clientId = ? OR e.clientId = ? OR i.clientId = ? OR c.id = ? OR m.clientId = ?
+                    SELECT o.id, o.kind, o.createdAt, o.summary, o.rules FROM operation o
+                    WHERE o.clientId = ? OR o.id = (SELECT operationId FROM client WHERE id = ?)
                     ORDER BY o.id
-                    """, arguments: [client, client, client, client, client])
+                    """, arguments: [client, client])
             return try operations.map { row in
                 let id: Int64 = row["id"]
                 var text: String = row["summary"]
                 if row["kind"] as String == "import" {
-                    let drawn = try Double.fetchOne(
-                        db, sql: "SELECT SUM(end - start) FROM entry WHERE operationId = ? AND depositId IS NOT NULL",
-                        arguments: [id]) ?? 0
-                    let logged = try Double.fetchOne(
-                        db, sql: "SELECT SUM(end - start) FROM entry WHERE operationId = ? AND depositId IS NULL",
-                        arguments: [id]) ?? 0
-                    text += "; drew \(DurationText.format(seconds: Int(drawn.rounded()))) prepaid, logged "
+                    let drawn =
+                        try Double.fetchOne(
+                            db,
+                            sql: "SELECT SUM(end - start) FROM entry WHERE operationId = ? AND depositId IS NOT NULL",
+                            arguments: [id]) ?? 0
+                    let logged =
+                        try Double.fetchOne(
+                            db, sql: "SELECT SUM(end - start) FROM entry WHERE operationId = ? AND depositId IS NULL",
+                            arguments: [id]) ?? 0
+                    text +=
+                        "; drew \(DurationText.format(seconds: Int(drawn.rounded()))) prepaid, logged "
                         + "\(DurationText.format(seconds: Int(logged.rounded())))"
                     if let rules = row["rules"] as String? { text += "; rules: \(rules)" }
                 }

@@ -44,7 +44,8 @@ extension Ledger {
         try write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM operation") == 0 else {
                 throw ChatBillError.needsChoice(
-                    Diagnostic(.error, file: path, "the ledger is not empty; restore into a new one with --ledger NEW-PATH"))
+                    Diagnostic(
+                        .error, file: path, "the ledger is not empty; restore into a new one with --ledger NEW-PATH"))
             }
             for table in Self.tables {
                 for case let row as [String: Any] in (tables[table] as? [Any]) ?? [] {

@@ -51,7 +51,9 @@ public final class Ledger: Sendable {
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
         if header.isEmpty { return }  // an empty file becomes a ledger
-        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { throw .unreadableInput(refusal) }
+        guard header.count >= 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+            throw .unreadableInput(refusal)
+        }
         // The application id is the big-endian integer at offset 68 of the header.
         let id = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
         guard id == LedgerSchema.applicationID else { throw .unreadableInput(refusal) }
@@ -80,10 +82,12 @@ public final class Ledger: Sendable {
     }
 
     /// Records an operation (the unit `undo` takes back) and returns its id.
-    func operation(_ kind: String, _ summary: String, rules: String? = nil, in db: Database) throws -> Int64 {
+    func operation(
+        _ kind: String, _ summary: String, client: Int64?, rules: String? = nil, in db: Database
+    ) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO operation (kind, createdAt, summary, rules) VALUES (?, ?, ?, ?)",
-            arguments: [kind, ISO8601DateFormatter().string(from: Date()), summary, rules])
+            sql: "INSERT INTO operation (kind, createdAt, summary, rules, clientId) VALUES (?, ?, ?, ?, ?)",
+            arguments: [kind, ISO8601DateFormatter().string(from: Date()), summary, rules, client])
         return db.lastInsertedRowID
     }
 

@@ -47,6 +47,15 @@ enum LedgerSchema {
                 t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
                 t.uniqueKey(["clientId", "fingerprint", "occurrence"])
             }
+            try db.create(table: "invoice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("clientId", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("through", .text).notNull()
+                t.column("seconds", .integer).notNull()
+                t.column("amountMinor", .integer)
+                t.column("currency", .text)
+                t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
+            }
             // Billable time once recorded: drawn from a deposit, or logged for an invoice. Locked:
             // never changed by later imports or rules.
             try db.create(table: "entry") { t in
@@ -59,20 +68,15 @@ enum LedgerSchema {
                 t.column("invoiceId", .integer).references("invoice")
                 t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
             }
-            try db.create(table: "invoice") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("clientId", .integer).notNull().references("client", onDelete: .cascade)
-                t.column("through", .text).notNull()
-                t.column("seconds", .integer).notNull()
-                t.column("amountMinor", .integer)
-                t.column("currency", .text)
-                t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
-            }
         }
         migrator.registerMigration("v2") { db in
-            // Notes on deposits, and the rules each import used (the history says which applied).
+            // Notes on deposits, the rules each import used (the history says which applied), and
+            // the client of every operation (an import that added nothing is history too).
             try db.alter(table: "deposit") { t in t.add(column: "note", .text) }
-            try db.alter(table: "operation") { t in t.add(column: "rules", .text) }
+            try db.alter(table: "operation") { t in
+                t.add(column: "rules", .text)
+                t.add(column: "clientId", .integer)
+            }
         }
         return migrator
     }

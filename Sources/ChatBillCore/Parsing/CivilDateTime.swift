@@ -55,6 +55,12 @@ public struct CivilDateTime: Hashable, Sendable, Comparable {
     /// Days from 1970-01-01 to this date.
     var dayNumber: Int { Self.daysFromCivil(year: year, month: month, day: day) }
 
+    /// The day `days` after `date` (`YYYY-MM-DD`), or `date` itself when it is not one.
+    public static func dayAfter(_ date: String, days: Int) -> String {
+        guard let day = ContextDate.parseISODate(date) else { return date }
+        return CivilDateTime(dayNumber: day.dayNumber + days).dateString
+    }
+
     /// `YYYY-MM-DD`.
     public var dateString: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"

@@ -7,8 +7,8 @@ struct ChatBill: ParsableCommand {
         commandName: "chatbill",
         abstract: "Turn chat exports into billable time, with the transcript as evidence.",
         discussion: """
-            Exit codes: 0 ok, 1 warnings under --strict, 64 bad usage or a choice to make \
-            (provider, date order), 65 unreadable input.
+            Exit codes: 0 ok, 1 warnings under --strict (verify: a file differs), 64 bad usage or a choice to make \
+            (provider, date order, client), 65 unreadable input, 78 a bad config file.
             """,
         version: "0.1.0",
         subcommands: [

@@ -33,25 +33,10 @@ struct EvidenceWords {
     }
 
     /// `2h30m (2.50 h), 303.75 EUR`.
-    var totalText: String {
-        let bill = report.bill
-        var text =
-            "\(DurationText.format(seconds: bill.billedSeconds)) (\(TableReportRenderer.hours(bill.billedSeconds)) h)"
-        if let currency = report.policy.rate?.currency, let amount = bill.amount {
-            text += ", \(currency.format(amount))"
-        }
-        return text
-    }
+    var totalText: String { TableReportRenderer.billed(report) }
 
     /// The report's total line, word for word.
-    var totalLine: String {
-        let bill = report.bill
-        var line =
-            "\(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
-            + "\(bill.unansweredSessions) unanswered, raw \(DurationText.format(seconds: bill.rawSeconds))"
-        if bill.totalRoundingSeconds != 0 { line += ", rounding \(signed(bill.totalRoundingSeconds))" }
-        return line + ", billed " + totalText
-    }
+    var totalLine: String { TableReportRenderer.total(report) }
 
     /// One row per export file: name, SHA-256, parser, messages, lines.
     var files: [[String]] {

@@ -206,18 +206,31 @@ public struct TableReportRenderer: ReportRenderer {
         closeDay()
     }
 
-    private func totalLine(_ report: Report) -> String {
+    private func totalLine(_ report: Report) -> String { "total: " + Self.total(report) }
+
+    /// `3 sessions, 1 unanswered, raw 2h13m, billed 2h30m (2.50 h), 303.75 EUR`: the total as the
+    /// table and the evidence state it.
+    static func total(_ report: Report) -> String {
         let bill = report.bill
         var total =
-            "total: \(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
-            + "\(bill.unansweredSessions) unanswered, "
-            + "raw \(DurationText.format(seconds: bill.rawSeconds))"
-        if bill.totalRoundingSeconds != 0 { total += ", rounding \(signed(bill.totalRoundingSeconds))" }
-        total += ", billed \(DurationText.format(seconds: bill.billedSeconds)) (\(Self.hours(bill.billedSeconds)) h)"
-        if let currency = report.policy.rate?.currency, let amount = bill.amount {
-            total += ", \(currency.format(amount))"
+            "\(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
+            + "\(bill.unansweredSessions) unanswered, raw \(DurationText.format(seconds: bill.rawSeconds))"
+        if bill.totalRoundingSeconds != 0 {
+            total +=
+                ", rounding \(bill.totalRoundingSeconds > 0 ? "+" : "")"
+                + DurationText.format(seconds: bill.totalRoundingSeconds)
         }
-        return total
+        return total + ", billed " + billed(report)
+    }
+
+    /// `2h30m (2.50 h), 303.75 EUR`.
+    static func billed(_ report: Report) -> String {
+        let bill = report.bill
+        var text = "\(DurationText.format(seconds: bill.billedSeconds)) (\(hours(bill.billedSeconds)) h)"
+        if let currency = report.policy.rate?.currency, let amount = bill.amount {
+            text += ", \(currency.format(amount))"
+        }
+        return text
     }
 
     /// `what if: billed at gap 5m 1h, 10m 1h15m, …; work gap off 1h30m` (empty without totals).

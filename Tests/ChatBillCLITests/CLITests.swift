@@ -109,7 +109,7 @@ struct CLITests {
             "evidence", chat, connections, "--config", config, "--client", "acme", "--month", "2026-11", "-o", page)
         #expect(evidence.status == 0)
         #expect(evidence.stdout == "")
-        #expect(evidence.stderr.contains("1 connections with partners that are not acme's `match` are left out"))
+        #expect(evidence.stderr.contains("1 connection with a partner that is not acme's `match` is left out"))
         let golden = try String(
             contentsOf: Self.packageRoot.appending(path: "Fixtures/billing/expected/acme.evidence.html"),
             encoding: .utf8)

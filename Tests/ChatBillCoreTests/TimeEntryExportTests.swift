@@ -3,6 +3,12 @@ import Testing
 
 @testable import ChatBillCore
 
+/// Where each layout comes from: Harvest's "Importing data" help (8 columns in order, YYYY-MM-DD,
+/// decimal hours); Toggl Track's "Editing and uploading a CSV file" (allowed English headers);
+/// Clockify's timesheet import help and its example CSV; Kimai's importer plugin
+/// (kevinpapst/ImportBundle, `TimesheetImporter`'s supported and required headers); QuickBooks
+/// Desktop IIF timer records as tools that feed QuickBooks write them (no Intuit document was at
+/// hand); hledger's timeclock format (`i`/`o` lines); RFC 5545 for iCalendar.
 @Suite("Time entries for invoicing tools")
 struct TimeEntryExportTests {
     /// The month of two clients, as `chatbill export` writes it.

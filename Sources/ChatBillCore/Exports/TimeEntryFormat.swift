@@ -128,21 +128,21 @@ public enum TimeEntryFormat: String, Sendable, CaseIterable {
                 ])
             }
         case .iif:
-            // QuickBooks Desktop timer import (IIF): the TIMERHDR and TIMEACT records, tab-separated,
-            // DATE as MM/DD/YYYY, DURATION as h:mm, billable (BILLINGSTATUS 1).
+            // QuickBooks Desktop's timer import (IIF), as tools that feed it write it: the TIMERHDR
+            // record (VER and REL with a space before the number), then TIMEACT records, tab-
+            // separated; DATE as MM/DD/YYYY, DURATION in decimal hours, billable (BILLINGSTATUS 1).
             var text = ""
             if header {
                 text += "!TIMERHDR\tVER\tREL\tCOMPANYNAME\tIMPORTEDBEFORE\tFROMTIMER\tCOMPANYCREATETIME\r\n"
-                text += "TIMERHDR\t8\t0\t\tN\tY\t0\r\n"
+                text += "TIMERHDR\t 8\t 0\t\tN\tY\t0\r\n"
                 text += "!TIMEACT\tDATE\tJOB\tEMP\tITEM\tPITEM\tDURATION\tPROJ\tNOTE\tXFERTOPAYROLL\tBILLINGSTATUS\r\n"
             }
             for entry in entries {
                 let parts = entry.date.split(separator: "-")
                 let usDate = "\(parts[1])/\(parts[2])/\(parts[0])"
-                let minutes = (entry.billedSeconds + 30) / 60
                 let fields = [
-                    "TIMEACT", usDate, booking.client, booking.person, booking.task, "",
-                    "\(minutes / 60):\(CivilDateTime.pad(minutes % 60, 2))", "", entry.notes, "N", "1",
+                    "TIMEACT", usDate, booking.client, booking.person, booking.task, "", hours(entry.billedSeconds), "",
+                    entry.notes, "N", "1",
                 ]
                 text += fields.map(Self.iifField).joined(separator: "\t") + "\r\n"
             }

@@ -185,8 +185,10 @@ public enum ReportRun {
                         source.diagnostics.append(
                             Diagnostic(
                                 .note, file: source.input.displayName,
-                                "\(source.messages.count - kept.count) connections with partners that are not "
-                                    + "\(selected.key)'s `match` are left out"))
+                                source.messages.count - kept.count == 1
+                                    ? "1 connection with a partner that is not \(selected.key)'s `match` is left out"
+                                    : "\(source.messages.count - kept.count) connections with partners that are not "
+                                        + "\(selected.key)'s `match` are left out"))
                         source.messages = kept
                     }
                 }

@@ -20,6 +20,7 @@ struct BillingPass {
 
     mutating func finish() -> (bill: Bill, whatIf: [WhatIf.Total]) {
         if let last = sessions.finish() { bill.add(last) }
-        return (bill.finish(), whatIf.finish())
+        let finished = bill.finish()
+        return (finished, whatIf.finish(bill: finished))
     }
 }

@@ -17,6 +17,11 @@ public struct WhatIf {
     /// The gaps shown, in minutes.
     public static let gapMinutes = [5, 10, 15, 30, 60]
 
+    /// The rules of each total, in order.
+    private let policies: [BillingPolicy]
+    /// The bill's own rules: a variant with exactly these takes the bill's total instead of
+    /// sessionizing the chat again.
+    private let billed: BillingPolicy
     private var sessions: [SessionBuilder]
     private var bills: [BillBuilder]
 
@@ -30,8 +35,11 @@ public struct WhatIf {
         var workGapOff = policy
         workGapOff.workGapSeconds = nil
         policies.append(workGapOff)
-        sessions = policies.map { SessionBuilder(policy: $0, keepsReasons: false) }
-        bills = policies.map { BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false) }
+        self.policies = policies
+        billed = policy
+        let others = policies.filter { $0 != policy }
+        sessions = others.map { SessionBuilder(policy: $0, keepsReasons: false) }
+        bills = others.map { BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false) }
     }
 
     mutating func add(_ input: SessionInput) {
@@ -40,13 +48,18 @@ public struct WhatIf {
         }
     }
 
-    mutating func finish() -> [Total] {
-        sessions.indices.map { index in
+    /// The totals, in the order of `gapMinutes` and then the work gap off; `bill` is the real
+    /// bill, whose total stands for the variant with its own rules.
+    mutating func finish(bill: Bill) -> [Total] {
+        var others = sessions.indices.map { index in
             if let last = sessions[index].finish() { bills[index].add(last) }
-            let bill = bills[index].finish()
+            return bills[index].finish()
+        }.makeIterator()
+        return policies.map { policy in
+            let result = policy == billed ? bill : others.next()!
             return Total(
-                gapSeconds: bill.policy.gapSeconds, workGapSeconds: bill.policy.workGapSeconds,
-                billedSeconds: bill.billedSeconds, sessions: bill.billableSessions, amount: bill.amount)
+                gapSeconds: policy.gapSeconds, workGapSeconds: policy.workGapSeconds,
+                billedSeconds: result.billedSeconds, sessions: result.billableSessions, amount: result.amount)
         }
     }
 }

@@ -224,23 +224,34 @@ struct BillingRulesTests {
         }
     }
 
-    @Test func theWhatIfAtTheBillsOwnGapIsTheBill() {
+    /// Every what-if total is the bill the chat would get under that variant of the rules, billed
+    /// on its own (the variant with the bill's own rules is the bill).
+    @Test func eachWhatIfTotalIsTheBillUnderThoseRules() {
         for seed in UInt64(0)..<200 {
             var policy = SessionizerTests.randomPolicy(seed: seed)
             var generator = SeededGenerator(seed: seed)
-            policy.gapSeconds = WhatIf.gapMinutes.randomElement(using: &generator)! * 60
-            if let workGap = policy.workGapSeconds { policy.workGapSeconds = max(workGap, policy.gapSeconds) }
-            let transcript = Transcript(
-                input: InputFile(displayName: "chat.txt", bytes: []), parserName: "test",
-                messages: SessionizerTests.randomChat(seed: seed), diagnostics: [],
-                timeZone: ZoneChoice(utc, source: .flag))
-            let report = Report(transcript: transcript, provider: provider, policy: policy)
-            let same = report.whatIf.first {
-                $0.gapSeconds == policy.gapSeconds && $0.workGapSeconds == policy.workGapSeconds
+            if Bool.random(using: &generator) {
+                policy.gapSeconds = WhatIf.gapMinutes.randomElement(using: &generator)! * 60
+                if let workGap = policy.workGapSeconds { policy.workGapSeconds = max(workGap, policy.gapSeconds) }
             }
-            #expect(same?.billedSeconds == report.bill.billedSeconds, "seed \(seed)")
+            policy.rate = Self.randomRate(seed: seed)
+            let chat = SessionizerTests.randomChat(seed: seed)
+            let transcript = Transcript(
+                input: InputFile(displayName: "chat.txt", bytes: []), parserName: "test", messages: chat,
+                diagnostics: [], timeZone: ZoneChoice(utc, source: .flag))
+            let report = Report(transcript: transcript, provider: provider, policy: policy)
             #expect(report.whatIf.count == WhatIf.gapMinutes.count + 1)
             #expect(report.whatIf.last?.workGapSeconds == nil)
+            for total in report.whatIf {
+                var variant = policy
+                variant.gapSeconds = total.gapSeconds
+                variant.workGapSeconds = total.workGapSeconds
+                let sessions = Sessionizer(policy: variant, provider: provider).sessions(from: chat)
+                let bill = Bill(sessions: sessions, policy: variant, timeZone: utc)
+                #expect(total.billedSeconds == bill.billedSeconds, "seed \(seed), gap \(total.gapSeconds)")
+                #expect(total.amount == bill.amount, "seed \(seed), gap \(total.gapSeconds)")
+                #expect(total.sessions == bill.billableSessions, "seed \(seed), gap \(total.gapSeconds)")
+            }
         }
     }
 

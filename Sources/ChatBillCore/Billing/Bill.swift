@@ -60,7 +60,6 @@ public struct Bill: Sendable {
 
     public let billableSessions: Int
     public var unansweredSessions: Int { lines.count - billableSessions }
-    public var rounding: Rounding { policy.rounding }
 
     /// Bills `sessions` (in time order).
     public init(
@@ -91,11 +90,6 @@ public struct Bill: Sendable {
         self.period = period
         self.sessionsOutsidePeriod = sessionsOutsidePeriod
         self.billableSessions = billableSessions
-    }
-
-    /// The sum of the lines' billed seconds, before day and invoice rounding and day minimums.
-    public var linesBilledSeconds: Int {
-        days.reduce(0) { $0 + $1.billedSeconds - $1.roundingSeconds - $1.minimumSeconds }
     }
 }
 

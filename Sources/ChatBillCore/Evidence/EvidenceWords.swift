@@ -4,10 +4,12 @@ import Foundation
 /// notes between messages, and the totals, so the formats differ only in markup.
 struct EvidenceWords {
     let evidence: Evidence
+    let places: LinePlaces
     private var clock: ZoneClock
 
     init(_ evidence: Evidence) {
         self.evidence = evidence
+        places = LinePlaces(evidence.report)
         clock = ZoneClock(evidence.report.timeZone)
     }
 
@@ -79,7 +81,7 @@ struct EvidenceWords {
             text += ", \(currency.format(amount))"
         }
         if line.minimumSeconds > 0 { text += " (session minimum \(signed(line.minimumSeconds)))" }
-        text += "; \(LinePlaces(report).noun) \(LinePlaces(report).span(session))"
+        text += "; \(places.noun) \(places.span(session))"
         text += "; \(session.providerMessages) from the provider, \(session.clientMessages) from the client"
         return text
     }
@@ -101,7 +103,6 @@ struct EvidenceWords {
     }
 
     func place(_ entry: Evidence.Entry) -> String {
-        let places = LinePlaces(report)
         let message = entry.message
         let first = places.place(file: message.file, line: message.location.line)
         return message.lastLine > message.location.line ? "\(first)-\(message.lastLine)" : first

@@ -69,7 +69,7 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
         html += "<tr><th colspan=\"4\" class=\"heading\"><h3>\(escape(words.heading(excerpt)))</h3>"
         html += "<p>\(escape(words.details(excerpt)))</p></th></tr>\n"
         html +=
-            "<tr><th>time</th><th>from</th><th>message</th><th>\(escape(LinePlaces(words.report).noun == "rows" ? "row" : "line"))</th></tr>\n"
+            "<tr><th>time</th><th>from</th><th>message</th><th>\(escape(words.places.noun == "rows" ? "row" : "line"))</th></tr>\n"
         html += "</thead>\n<tbody>\n"
         for entry in excerpt.entries {
             if let note = words.note(before: entry, in: excerpt) {

@@ -79,8 +79,8 @@ struct Redaction: Sendable {
             if cursor < text.endIndex, text[cursor].isLetter || text[cursor].isNumber { break }
             groups.append(group)
             end = cursor
-            guard cursor < text.endIndex, text[cursor] == " ", groups.count == 1 ? group.count == 4 : group.count == 4
-            else { break }
+            // Only a full group of four is followed by another.
+            guard cursor < text.endIndex, text[cursor] == " ", group.count == 4 else { break }
             index = text.index(after: cursor)
         }
         let characters = Array(groups.joined())

@@ -374,7 +374,7 @@ struct ReportDocument {
         let dayMinimums = bill.days.reduce(0) { $0 + $1.minimumSeconds }
         totals = Totals(
             rawSeconds: bill.rawSeconds,
-            roundingSeconds: bill.billedSeconds - bill.linesBilledSeconds - dayMinimums,
+            roundingSeconds: bill.days.reduce(0) { $0 + $1.roundingSeconds } + bill.totalRoundingSeconds,
             minimumSeconds: dayMinimums, billedSeconds: bill.billedSeconds, amount: bill.amount,
             currency: policy.rate?.currency.code, sessions: bill.billableSessions, unanswered: bill.unansweredSessions)
         whatIf = report.whatIf.map {

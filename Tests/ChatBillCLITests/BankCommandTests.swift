@@ -71,4 +71,44 @@ struct BankCommandTests {
         #expect(result.stderr.contains("is not a chatbill ledger"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a ledger\n")
     }
+
+    /// Every `bank` command as a user types it: status with its warnings, due, history, invoice,
+    /// undo, and moving the ledger to a new file.
+    @Test func theBankCommandsSayWhatTheLedgerHolds() throws {
+        let ledger = try newLedger()
+        func bank(_ arguments: String...) throws -> CLITests.Result {
+            try cli.chatbill(["bank"] + arguments + ["--ledger", ledger])
+        }
+        #expect(
+            try bank("client", "add", "beta", "--threshold", "30m", "--rate", "90", "--currency", "EUR").status == 0)
+        #expect(try bank("deposit", "beta", "1h", "--date", "2026-10-01", "--expires", "2099-01-10").status == 0)
+        #expect(
+            try bank("import", "beta", chat, "--me", "Sam Keller", "--tz", "Europe/Berlin").stdout
+                == "beta: 17 new messages (0 already in the ledger); drew 1h prepaid, logged 57m\n")
+        let status = try bank("status", "beta", "--warn-below", "50%", "--expiring-within", "40000")
+        #expect(status.stdout.contains("prepaid   1h in 1 block, used 1h, remaining 0m"))
+        #expect(status.stdout.contains("unbilled  57m, 85.50 EUR — invoice due (threshold 30m)"))
+        #expect(status.stdout.contains("warning   only 0m prepaid time left (below 50%)"))
+        #expect(try bank("due").stdout == "beta: 57m unbilled (threshold 30m), 85.50 EUR\n")
+        #expect(
+            try bank("invoice", "beta", "--through", "2026-12-31").stdout
+                == "invoiced 57m of beta through 2026-12-31, 85.50 EUR\n")
+        #expect(try bank("due").stdout == "no invoice is due\n")
+        let history = try bank("history", "beta").stdout
+        #expect(history.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 4)
+        #expect(history.contains("drew 1h prepaid, logged 57m"))
+        #expect(try bank("undo").stdout.hasPrefix("undid invoice: invoiced 57m of beta"))
+        #expect(try bank("due").stdout.hasPrefix("beta: 57m unbilled"))
+        let unknown = try bank("status", "gamma")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no client 'gamma' in the ledger"))
+
+        let backup = URL(filePath: ledger).deletingLastPathComponent().appending(path: "backup.json").path
+        #expect(try bank("export", "-o", backup).status == 0)
+        let moved = URL(filePath: ledger).deletingLastPathComponent().appending(path: "moved.sqlite").path
+        let restored = try cli.chatbill(["bank", "import-ledger", backup, "--ledger", moved])
+        #expect(restored.status == 0)
+        let again = try cli.chatbill(["bank", "status", "beta", "--ledger", moved])
+        #expect(again.stdout.contains("unbilled  57m, 85.50 EUR"))
+    }
 }

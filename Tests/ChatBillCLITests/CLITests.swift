@@ -137,6 +137,42 @@ struct CLITests {
         #expect(several.stderr.contains("evidence is per invoice: pass --client NAME"))
     }
 
+    /// The billing-rule and period flags reach the report, each cited as where its rule came from.
+    @Test func rateMinimumGraceAndPeriodFlags() throws {
+        let result = try chatbill(
+            "report", Self.dana, "--me", "Sam Keller", "--tz", "Europe/Berlin", "--rate", "90", "--currency", "EUR",
+            "--minimum-session", "15m", "--round-per", "total", "--round-grace", "2m", "--from", "2026-10-15",
+            "--through", "2026-10-15", "--format", "json")
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["minimumSessionSeconds"] as? Int == 900)
+        let rounding = try #require(policy["rounding"] as? [String: Any])
+        #expect(rounding["per"] as? String == "total")
+        #expect(rounding["graceSeconds"] as? Int == 120)
+        #expect((policy["rate"] as? [String: Any])?["minorUnitsPerHour"] as? Int == 9000)
+        // 15 October: sessions of 12m and 2m, each raised to 15m; 30m at 90 EUR an hour.
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["billedSeconds"] as? Int == 1800)
+        #expect(totals["amount"] as? Int == 4500)
+        #expect((object["period"] as? [String: Any])?["sessionsOutside"] as? Int == 3)
+        let origins = try #require(object["origins"] as? [String: String])
+        #expect(origins["rate"] == "--rate, --currency")
+        #expect(origins["period"] == "--from/--through")
+
+        for (arguments, message) in [
+            (["--from", "2026-10-16", "--through", "2026-10-15"], "is after the period's end"),
+            (["--month", "2026-10", "--week", "2026-W42"], "give one of --from/--through, --month or --week"),
+            (["--rate", "90", "--currency", "EURO"], "is not an ISO 4217 code"),
+            (["--rate", "90"], "a rate needs a currency"),
+            (["--gap", "30m", "--work-gap", "20m"], "is shorter than the gap"),
+        ] {
+            let refused = try chatbill(["report", Self.dana, "--me", "Sam Keller"] + arguments)
+            #expect(refused.status == 64, "\(arguments)")
+            #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+        }
+    }
+
     @Test func aBadConfigIsAnErrorAtItsLine() throws {
         let config = try temporaryFile("chatbill.toml", "[defaults]\ngap = \"15m\"\nround_per = \"fortnight\"\n")
         let result = try chatbill("report", Self.dana, "--config", config)

@@ -24,7 +24,7 @@ struct PeriodOptions: ParsableArguments {
         let to = to ?? through
         let chosen = [from != nil || to != nil, month != nil, week != nil].filter { $0 }.count
         guard chosen <= 1 else {
-            throw .needsChoice(Diagnostic(.error, file: "--month", "give one of --from/--to, --month or --week"))
+            throw .needsChoice(Diagnostic(.error, file: "--month", "give one of --from/--through, --month or --week"))
         }
         if let month {
             guard let days = BillingPeriod.month(month) else {

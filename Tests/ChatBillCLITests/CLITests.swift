@@ -115,6 +115,17 @@ struct CLITests {
             encoding: .utf8)
         #expect(try String(contentsOfFile: page, encoding: .utf8) == golden)
 
+        let markdown = try chatbill(
+            "evidence", chat, "--config", config, "--client", "acme", "--format", "markdown", "--redact",
+            "--include-unanswered")
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("# Time evidence for ACME GmbH\n"))
+        #expect(markdown.stdout.contains("- **Redacted**: phone numbers, e\\-mail addresses and account numbers"))
+        #expect(markdown.stdout.contains("Can you add the new colleague to the mailing list next week?"))
+        let text = try chatbill("evidence", chat, "--config", config, "--client", "acme", "--format", "text")
+        #expect(text.stdout.hasPrefix("Time evidence for ACME GmbH\n===="))
+        #expect(text.stdout.contains("-----BEGIN CHATBILL EVIDENCE-----"))
+
         let verified = try chatbill("verify", page, chat, connections)
         #expect(verified.status == 0)
         #expect(verified.stdout.hasSuffix("verified\n"))

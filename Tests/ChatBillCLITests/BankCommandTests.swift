@@ -92,12 +92,12 @@ struct BankCommandTests {
         #expect(try bank("due").stdout == "beta: 57m unbilled (threshold 30m), 85.50 EUR\n")
         #expect(
             try bank("invoice", "beta", "--through", "2026-12-31").stdout
-                == "invoiced 57m of beta through 2026-12-31, 85.50 EUR\n")
+                == "invoiced 57m of beta through 2026-12-31, 85.50 EUR (invoice 1)\n")
         #expect(try bank("due").stdout == "no invoice is due\n")
         let history = try bank("history", "beta").stdout
         #expect(history.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 4)
         #expect(history.contains("drew 1h prepaid, logged 57m"))
-        #expect(try bank("undo").stdout.hasPrefix("undid invoice: invoiced 57m of beta"))
+        #expect(try bank("undo").stdout.hasPrefix("undid invoice: #1, 57m of beta"))
         #expect(try bank("due").stdout.hasPrefix("beta: 57m unbilled"))
         let unknown = try bank("status", "gamma")
         #expect(unknown.status == 64)
@@ -110,5 +110,78 @@ struct BankCommandTests {
         #expect(restored.status == 0)
         let again = try cli.chatbill(["bank", "status", "beta", "--ledger", moved])
         #expect(again.stdout.contains("unbilled  57m, 85.50 EUR"))
+    }
+
+    /// A rule change from a day on, and an invoice that writes its evidence and time entries from
+    /// the exports the ledger recorded — or writes nothing and invoices nothing when it cannot.
+    @Test func anInvoiceWritesItsEvidenceAndEntriesFromTheRecordedExports() throws {
+        let ledger = try newLedger()
+        let folder = URL(filePath: ledger).deletingLastPathComponent()
+        let copy = folder.appending(path: "WhatsApp Chat with Dana Fischer.txt").path
+        try FileManager.default.copyItem(atPath: CLITests.packageRoot.appending(path: chat).path, toPath: copy)
+        func bank(_ arguments: String...) throws -> CLITests.Result {
+            try cli.chatbill(["bank"] + arguments + ["--ledger", ledger])
+        }
+        let reading = ["--me", "Sam Keller", "--tz", "Europe/Berlin"]
+        #expect(try bank("client", "add", "beta", "--rate", "90", "--currency", "EUR").status == 0)
+        #expect(
+            try bank("rules", "beta", "--from", "2026-11-02", "--work-gap", "off").stdout
+                == "beta: from 2026-11-02, --work-gap off\n")
+        // 30 October by the old rules: 10:02–10:20, 18m. From 2 November no silent work: 09:03–09:12,
+        // 09:48–09:52, 17:42–17:44, 18:23–18:27 and 11:01–11:06 on 7 November, 24m. 42m at 90 EUR/h.
+        let imported = try cli.chatbill(["bank", "import", "beta", copy] + reading + ["--ledger", ledger])
+        #expect(imported.stdout == "beta: 17 new messages (0 already in the ledger); drew 0m prepaid, logged 42m\n")
+        #expect(try bank("history", "beta").stdout.contains("rules   from 2026-11-02: --work-gap off"))
+        // A change over recorded time says that time keeps its rules.
+        #expect(
+            try bank("rules", "beta", "--from", "2026-11-05", "--gap", "5m").stdout.hasSuffix(
+                "time already recorded from 2026-11-05 through 2026-11-07 keeps the rules it was recorded with\n"))
+        #expect(try bank("undo").stdout == "undid rules: from 2026-11-05: --gap 5m\n")
+
+        // An evidence file that cannot be written: nothing is invoiced.
+        let failed = try cli.chatbill(
+            ["bank", "invoice", "beta", "--through", "2026-11-30", "--evidence", folder.path + "/missing/x.html"]
+                + reading + ["--ledger", ledger])
+        #expect(failed.status == 65)
+        #expect(try bank("status", "beta").stdout.contains("unbilled  42m, 63.00 EUR"))
+
+        let html = folder.appending(path: "invoice.html").path
+        let csv = folder.appending(path: "invoice.csv").path
+        let invoiced = try cli.chatbill(
+            [
+                "bank", "invoice", "beta", "--through", "2026-11-30", "--evidence", html, "--entries", csv, "--to",
+                "harvest",
+            ]
+                + reading + ["--ledger", ledger])
+        #expect(invoiced.status == 0, "\(invoiced.stderr)")
+        #expect(invoiced.stdout.hasSuffix("invoiced 42m of beta through 2026-11-30, 63.00 EUR (invoice 1)\n"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<h1>Invoice 1: time evidence for beta</h1>"))
+        #expect(page.contains("invoiced 09:03–09:12 (9m), 09:48–09:52 (4m); lines 4-9"))
+        #expect(page.contains("<dd>42m (0.70 h), 63.00 EUR</dd>"))
+        #expect(!page.contains("new colleague"))  // the unanswered session of 10 November bills nothing
+        #expect(try cli.chatbill(["verify", html, copy]).status == 0)
+        // The history keeps where the evidence is, and its hash.
+        #expect(
+            try bank("history", "beta").stdout.contains(
+                "invoice #1, 42m of beta through 2026-11-30; evidence \(html) (sha256 "))
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+        #expect(rows.count == 6)
+        let hours = rows.compactMap { Double($0.split(separator: ",")[5]) }.reduce(0, +)
+        #expect(abs(hours - 0.70) < 0.001)
+
+        // The export moved: the ledger says so, and the exports given are cited instead.
+        let moved = folder.appending(path: "moved.txt").path
+        try FileManager.default.moveItem(atPath: copy, toPath: moved)
+        let lost = try bank("invoice", "beta", "--number", "1", "--evidence", folder.path + "/again.md")
+        #expect(lost.status == 65)
+        #expect(lost.stderr.contains("\(copy): error: is no longer there; give the exports to cite"))
+        let again = try cli.chatbill(
+            ["bank", "invoice", "beta", moved, "--number", "1", "--evidence", folder.path + "/again.md"] + reading
+                + ["--ledger", ledger])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            try String(contentsOfFile: folder.path + "/again.md", encoding: .utf8).contains(
+                #"**Total**: invoice 1: 6 stretches of logged time, 42m \(0\.70 h\), 63\.00 EUR"#))
     }
 }

@@ -23,11 +23,12 @@ struct LedgerTests {
         var text = ""
         for (day, start, minutes) in sessions {
             let parts = start.split(separator: ":").map { Int($0)! }
-            let dayParts = day.split(separator: "-").map { Int($0)! }
             var offsets = Array(stride(from: 0, to: minutes, by: 10))
             offsets.append(minutes)
             for (index, offset) in offsets.enumerated() {
-                let minute = parts[0] * 60 + parts[1] + offset
+                let minutes = parts[0] * 60 + parts[1] + offset
+                let minute = minutes % 1440
+                let dayParts = CivilDateTime.dayAfter(day, days: minutes / 1440).split(separator: "-").map { Int($0)! }
                 let sender = index % 2 == 0 ? provider : "Dana Fischer"
                 text +=
                     "\(CivilDateTime.pad(dayParts[2], 2))/\(CivilDateTime.pad(dayParts[1], 2))/\(dayParts[0]), "
@@ -47,7 +48,8 @@ struct LedgerTests {
     ) throws -> Ledger.ImportResult {
         try ledger.importChat(
             client: "acme", sources: [Self.export(sessions, provider: provider)],
-            provider: ProviderIdentity(names: ["Sam Keller", "Sam"]), policy: policy, zone: Self.utc.timeZone)
+            provider: ProviderIdentity(names: ["Sam Keller", "Sam"]), rules: PolicyTimeline(policy),
+            zone: Self.utc.timeZone)
     }
 
     /// A year of one client, every balance against a hand computation.
@@ -98,6 +100,11 @@ struct LedgerTests {
 
         let invoice = try ledger.invoice(client: "acme", through: "2026-09-30")
         #expect((invoice.seconds, invoice.amountMinor) == (85 * 60, 12_750))
+        // What it bills: the August session after the block ran out (14:30–15:10) and September.
+        #expect(invoice.spans.map(\.date) == ["2026-08-12", "2026-09-01"])
+        #expect(invoice.spans.map(\.seconds) == [40 * 60, 45 * 60])
+        #expect(invoice.exports.map { ExportFile.fileName(of: $0.path) } == ["WhatsApp Chat with Dana Fischer.txt"])
+        #expect(try ledger.invoice(client: "acme", number: invoice.number) == invoice)
         #expect(throws: ChatBillError.self) { try ledger.invoice(client: "acme", through: "2026-09-30") }
 
         // The rules change (a 10-minute lead-in): what is recorded stays as it is…
@@ -174,6 +181,33 @@ struct LedgerTests {
             }
             #expect(try Data(contentsOf: url) == before)
         }
+    }
+
+    /// A rule change applies from its day on: earlier sessions keep the old rules, later ones
+    /// take the new, and a session across the midnight it starts at keeps the rules of its start.
+    @Test func aRuleChangeAppliesFromItsDayOn() throws {
+        let ledger = try ledger()
+        try ledger.addClient(key: "acme")
+        var longer = Self.policy
+        longer.leadInSeconds = 600
+        let rules = PolicyTimeline(Self.policy, changes: [.init(from: "2026-03-01", policy: longer)])
+        #expect(rules.period(of: "2026-02-28") == 0)
+        #expect(rules.period(of: "2026-03-01") == 1)
+        #expect(rules.summary.hasSuffix("| from 2026-03-01: lead-in: 10m before the provider's first message"))
+        // 30m in February and 20m from 23:50 on 28 February to 00:10 (old rules), 30m in March
+        // (new rules: +10m lead-in).
+        let export = try Self.export([
+            ("2026-02-10", "10:00", 30), ("2026-02-28", "23:50", 20), ("2026-03-05", "09:00", 30),
+        ])
+        let result = try ledger.importChat(
+            client: "acme", sources: [export], provider: ProviderIdentity(names: ["Sam Keller"]), rules: rules,
+            zone: Self.utc.timeZone)
+        #expect(result.loggedSeconds == (30 + 20 + 40) * 60)
+        // The change is recorded for the CLI to read back, and the history lists it.
+        #expect(
+            try ledger.changeRules(client: "acme", from: "2026-03-01", arguments: ["--lead-in", "10m"]) == "2026-03-05")
+        #expect(try ledger.ruleChanges(client: "acme") == [.init(from: "2026-03-01", arguments: ["--lead-in", "10m"])])
+        #expect(try ledger.history(client: "acme").last?.text == "from 2026-03-01: --lead-in 10m")
     }
 
     @Test func subtractingRecordedTimeLeavesOnlyNewTime() {

@@ -18,6 +18,17 @@ public struct Evidence: Sendable {
     public struct Excerpt: Sendable {
         public let line: Bill.Line
         public let entries: [Entry]
+        /// For an invoice's evidence, the invoiced time that falls in this session.
+        public let invoiced: [Ledger.TimeSpan]
+
+        /// The invoiced seconds within the session's bounds.
+        public var invoicedSeconds: Int {
+            let session = line.session
+            return Int(
+                invoiced.reduce(0.0) { total, span in
+                    total + max(0, min(span.end, session.end).timeIntervalSince(max(span.start, session.start)))
+                }.rounded())
+        }
     }
 
     public let report: Report
@@ -27,11 +38,22 @@ public struct Evidence: Sendable {
     public let unansweredLeftOut: Int
     public let unansweredMessagesLeftOut: Int
     public let isRedacted: Bool
+    /// The ledger's invoice this evidence is for: its sessions are those the invoiced time falls
+    /// in, and its totals the invoice's.
+    public let invoice: Ledger.Invoice?
+    /// Invoiced time in which no session of the exports falls (the exports cited are not the
+    /// ones that recorded it).
+    public let uncited: [Ledger.TimeSpan]
 
-    /// The evidence for one client's exports, billed as `billing` says.
-    public init(_ billing: ReportRun.Billing, includeUnanswered: Bool = false, redact: Bool = false) {
+    /// The evidence for one client's exports, billed as `billing` says; for `invoice`, the
+    /// sessions of those exports that its time falls in.
+    public init(
+        _ billing: ReportRun.Billing, includeUnanswered: Bool = false, redact: Bool = false,
+        invoice: Ledger.Invoice? = nil
+    ) {
         report = billing.report
         isRedacted = redact
+        self.invoice = invoice
         let merged = MergedSources(billing.sources, provider: billing.provider)
         let inputs = Sessionizer(policy: billing.policy, provider: billing.provider).inputs(
             from: merged.messages, sourceOfFile: merged.sourceOfFile)
@@ -56,10 +78,15 @@ public struct Evidence: Sendable {
         var leftOutMessages = 0
         var lines = report.bill.lines.makeIterator()
         var nextLine = lines.next()
+        var cited = Set<Ledger.TimeSpan>()
         for (session, range) in sessions {
             guard let line = nextLine, line.session == session else { continue }
             nextLine = lines.next()
-            guard session.isBillable || includeUnanswered else {
+            let invoiced = invoice?.spans.filter { $0.start < session.end && $0.end > session.start } ?? []
+            if invoice != nil {
+                guard !invoiced.isEmpty else { continue }
+                cited.formUnion(invoiced)
+            } else if !session.isBillable && !includeUnanswered {
                 leftOut += 1
                 leftOutMessages += range.count
                 continue
@@ -74,9 +101,10 @@ public struct Evidence: Sendable {
                     : nil
                 return Entry(message: message, text: redaction?.apply(message.text) ?? message.text, linesSHA256: hash)
             }
-            excerpts.append(Excerpt(line: line, entries: entries))
+            excerpts.append(Excerpt(line: line, entries: entries, invoiced: invoiced))
         }
         self.excerpts = excerpts
+        uncited = invoice?.spans.filter { !cited.contains($0) } ?? []
         unansweredLeftOut = leftOut
         unansweredMessagesLeftOut = leftOutMessages
     }

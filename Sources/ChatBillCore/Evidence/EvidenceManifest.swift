@@ -36,6 +36,8 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public let billedSeconds: Int
     public let amount: Int?
     public let currency: String?
+    /// The ledger's invoice number, for an invoice's evidence (whose totals are the invoice's).
+    public let invoice: Int64?
 
     init(
         files: [File], rules: [[String]] = [], sessions: [Session], billedSeconds: Int, amount: Int?, currency: String?
@@ -47,6 +49,7 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         self.billedSeconds = billedSeconds
         self.amount = amount
         self.currency = currency
+        invoice = nil
     }
 
     init(_ evidence: Evidence) {
@@ -59,16 +62,23 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
             Session(
                 start: ISOTimestamp.format(excerpt.line.session.start, clock: &clock),
                 end: ISOTimestamp.format(excerpt.line.session.end, clock: &clock),
-                billedSeconds: excerpt.line.billedSeconds,
+                billedSeconds: evidence.invoice == nil ? excerpt.line.billedSeconds : excerpt.invoicedSeconds,
                 messages: excerpt.entries.map {
                     Citation(
                         file: $0.message.file + 1, line: $0.message.location.line, lastLine: $0.message.lastLine,
                         sha256: $0.linesSHA256)
                 })
         }
-        billedSeconds = report.bill.billedSeconds
-        amount = report.bill.amount
-        currency = report.policy.rate?.currency.code
+        if let invoice = evidence.invoice {
+            billedSeconds = invoice.seconds
+            amount = invoice.amountMinor
+            currency = invoice.currency
+        } else {
+            billedSeconds = report.bill.billedSeconds
+            amount = report.bill.amount
+            currency = report.policy.rate?.currency.code
+        }
+        invoice = evidence.invoice?.number
     }
 
     /// The manifest as one line of JSON.

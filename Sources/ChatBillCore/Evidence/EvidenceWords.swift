@@ -16,14 +16,20 @@ struct EvidenceWords {
     var report: Report { evidence.report }
 
     var title: String {
-        "Time evidence" + (report.client.map { " for \($0)" } ?? "")
+        if let invoice = evidence.invoice { return "Invoice \(invoice.number): time evidence for \(invoice.client)" }
+        return "Time evidence" + (report.client.map { " for \($0)" } ?? "")
     }
 
     /// Label/value pairs for the page's header.
     var facts: [(String, String)] {
         var facts: [(String, String)] = [("Provider", report.provider.names.joined(separator: ", "))]
         if let client = report.client { facts.append(("Client", client)) }
-        if let period = report.bill.period {
+        if let invoice = evidence.invoice {
+            facts.append(("Invoice", "\(invoice.number) of the ledger: logged time through \(invoice.through), locked"))
+            if let first = invoice.spans.first?.date, let last = invoice.spans.last?.date {
+                facts.append(("Period", first == last ? first : "\(first) to \(last)"))
+            }
+        } else if let period = report.bill.period {
             facts.append(("Period", "\(period.lowerBound) to \(period.upperBound)"))
         } else if let first = report.bill.days.first?.date, let last = report.bill.days.last?.date {
             facts.append(("Period", first == last ? first : "\(first) to \(last)"))
@@ -34,11 +40,23 @@ struct EvidenceWords {
         return facts
     }
 
-    /// `2h30m (2.50 h), 303.75 EUR`.
-    var totalText: String { TableReportRenderer.billed(report) }
+    /// `2h30m (2.50 h), 303.75 EUR`: the report's, or the invoice's.
+    var totalText: String {
+        guard let invoice = evidence.invoice else { return TableReportRenderer.billed(report) }
+        var text = "\(DurationText.format(seconds: invoice.seconds)) (\(TableReportRenderer.hours(invoice.seconds)) h)"
+        if let amount = invoice.amountMinor, let currency = invoice.currency.flatMap(Currency.init(code:)) {
+            text += ", \(currency.format(amount))"
+        }
+        return text
+    }
 
-    /// The report's total line, word for word.
-    var totalLine: String { TableReportRenderer.total(report) }
+    /// The report's total line, word for word; for an invoice, what it bills.
+    var totalLine: String {
+        guard let invoice = evidence.invoice else { return TableReportRenderer.total(report) }
+        let count = invoice.spans.count
+        return
+            "invoice \(invoice.number): \(count) \(count == 1 ? "stretch" : "stretches") of logged time, \(totalText)"
+    }
 
     /// One row per export file: name, SHA-256, parser, messages, lines.
     var files: [[String]] {
@@ -54,8 +72,15 @@ struct EvidenceWords {
         return rows
     }
 
+    /// The rules in plain words with where each was set; for an invoice, the rules of the imports
+    /// that recorded its time.
     var rules: [(String, String)] {
-        report.policy.summary.map { rule in
+        if let invoice = evidence.invoice {
+            return invoice.rules.enumerated().map { index, rules in
+                ("recorded by" + (invoice.rules.count > 1 ? " (\(index + 1))" : ""), rules)
+            }
+        }
+        return report.policy.summary.map { rule in
             (rule.rule, rule.value + (report.origins[rule.rule].map { " [\($0)]" } ?? ""))
         }
     }
@@ -72,9 +97,16 @@ struct EvidenceWords {
     }
 
     /// `raw 49m, billed 49m, 73.50 EUR; lines 1:4-9; 3 messages from the provider, 3 from the client`.
-    func details(_ excerpt: Evidence.Excerpt) -> String {
+    mutating func details(_ excerpt: Evidence.Excerpt) -> String {
         let line = excerpt.line
         let session = line.session
+        if evidence.invoice != nil {
+            let spans = excerpt.invoiced.map {
+                "\(clockText($0.start))–\(clockText($0.end)) (\(DurationText.format(seconds: Int($0.seconds.rounded()))))"
+            }
+            return "invoiced \(spans.joined(separator: ", ")); \(places.noun) \(places.span(session)); "
+                + "\(session.providerMessages) from the provider, \(session.clientMessages) from the client"
+        }
         var text =
             "raw \(DurationText.format(seconds: line.rawSeconds)), billed \(DurationText.format(seconds: line.billedSeconds))"
         if let currency = report.policy.rate?.currency, let amount = line.amount {
@@ -116,9 +148,31 @@ struct EvidenceWords {
             + "\(evidence.unansweredLeftOut == 1 ? "is" : "are") not shown."
     }
 
-    /// One row per day: date, raw, rounding and minimum, billed, amount.
+    /// Invoiced time the exports show no session for.
+    mutating func uncitedNote() -> String? {
+        guard !evidence.uncited.isEmpty else { return nil }
+        let spans = evidence.uncited.map { "\($0.date) \(clockText($0.start))–\(clockText($0.end))" }
+        return "No message of these exports falls in invoiced time \(spans.joined(separator: ", ")): "
+            + "give the exports that were imported for it."
+    }
+
+    /// The time billed on `date`: the report's, or the invoice's.
+    func billedSeconds(on date: String) -> Int {
+        guard let invoice = evidence.invoice else {
+            return report.bill.days.first { $0.date == date }?.billedSeconds ?? 0
+        }
+        return Int(invoice.spans.filter { $0.date == date }.reduce(0) { $0 + $1.seconds }.rounded())
+    }
+
+    /// One row per day: date, raw, rounding and minimum, billed, amount; for an invoice, date and
+    /// invoiced time.
     var days: [[String]] {
-        report.bill.days.map { day in
+        if let invoice = evidence.invoice {
+            var dates: [String] = []
+            for span in invoice.spans where dates.last != span.date { dates.append(span.date) }
+            return dates.map { [$0, DurationText.format(seconds: billedSeconds(on: $0))] }
+        }
+        return report.bill.days.map { day in
             var row = [
                 day.date, DurationText.format(seconds: day.rawSeconds),
                 day.roundingSeconds + day.minimumSeconds == 0 ? "" : signed(day.roundingSeconds + day.minimumSeconds),
@@ -130,7 +184,8 @@ struct EvidenceWords {
     }
 
     var dayTitles: [String] {
-        ["day", "raw", "rounding", "billed"] + (report.policy.rate == nil ? [] : ["amount"])
+        if evidence.invoice != nil { return ["day", "invoiced"] }
+        return ["day", "raw", "rounding", "billed"] + (report.policy.rate == nil ? [] : ["amount"])
     }
 
     func signed(_ seconds: Int) -> String { (seconds > 0 ? "+" : "") + DurationText.format(seconds: seconds) }

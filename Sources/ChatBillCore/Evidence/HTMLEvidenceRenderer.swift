@@ -48,7 +48,9 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
         output(timeline(evidence, words: &words))
         output("<h2>Sessions</h2>\n")
         for excerpt in evidence.excerpts { output(section(excerpt, words: &words)) }
-        if let note = words.unansweredNote { output("<p class=\"note\">\(escape(note))</p>\n") }
+        for note in [words.unansweredNote, words.uncitedNote()].compactMap({ $0 }) {
+            output("<p class=\"note\">\(escape(note))</p>\n")
+        }
         output("<h2>Days and total</h2>\n<table class=\"days\"><thead><tr>")
         output(words.dayTitles.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n")
         for row in words.days { output("<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n") }
@@ -106,7 +108,7 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
         }
         var html = "<h2>Timeline</h2>\n<div class=\"timeline\">\n"
         for (date, excerpts) in byDay {
-            let billed = evidence.report.bill.days.first { $0.date == date }?.billedSeconds ?? 0
+            let billed = words.billedSeconds(on: date)
             html +=
                 "<figure><figcaption>\(escape(date)): billed \(escape(DurationText.format(seconds: billed)))</figcaption>\n"
             html +=

@@ -24,7 +24,7 @@ public struct MarkdownEvidenceRenderer: EvidenceRenderer {
             output(section)
         }
         var tail = ""
-        if let note = words.unansweredNote { tail += "\n\(escape(note))\n" }
+        for note in [words.unansweredNote, words.uncitedNote()].compactMap({ $0 }) { tail += "\n\(escape(note))\n" }
         tail += "\n## Days and total\n\n| " + words.dayTitles.joined(separator: " | ") + " |\n|"
         tail += String(repeating: "---|", count: words.dayTitles.count) + "\n"
         for row in words.days { tail += "| " + row.map(escape).joined(separator: " | ") + " |\n" }

@@ -28,7 +28,7 @@ public struct TextEvidenceRenderer: EvidenceRenderer {
             output(section)
         }
         var tail = ""
-        if let note = words.unansweredNote { tail += "\n\(clean(note))\n" }
+        for note in [words.unansweredNote, words.uncitedNote()].compactMap({ $0 }) { tail += "\n\(clean(note))\n" }
         tail += "\nDays\n"
         for row in words.days { tail += "  " + row.filter { !$0.isEmpty }.joined(separator: "  ") + "\n" }
         tail += "\nTotal: \(clean(words.totalLine))\n\n"

@@ -24,23 +24,9 @@ public struct TimeEntry: Sendable {
     /// The entries of `report`'s billed sessions (or days), in time order.
     public static func entries(of report: Report, per grouping: Grouping) -> [TimeEntry] {
         var clock = ZoneClock(report.timeZone)
-        let places = LinePlaces(report)
-        let files = report.files
-        func cite(_ session: Session) -> String {
-            let first = files[session.files.lowerBound]
-            var text = "\(places.noun) \(places.span(session)) of \(first.fileNames.last ?? first.displayName)"
-            text += " (sha256 \(first.sha256.prefix(16)))"
-            if session.files.count > 1 || session.sources.members.count > 1 {
-                let others = session.sources.members.count
-                text += " and \(others - 1) more \(others == 2 ? "export" : "exports")"
-            }
-            return text
-        }
-        let scope = [report.client ?? "", report.provider.names.first ?? ""].joined(separator: "|")
-        func identifier(_ start: Date, _ kind: String) -> String {
-            let digest = ExportFile.sha256(of: Array("\(scope)|\(kind)|\(Int(start.timeIntervalSince1970))".utf8))
-            return "\(digest.prefix(32))@chatbill"
-        }
+        let citation = Citation(report)
+        func cite(_ session: Session) -> String { citation.cite(session) }
+        func identifier(_ start: Date, _ kind: String) -> String { citation.identifier(start, kind) }
         let lines = report.bill.lines.filter { $0.session.isBillable }
         switch grouping {
         case .session:
@@ -110,6 +96,37 @@ public struct TimeEntry: Sendable {
                         identifier: identifier(dayLines[0].session.start, "day")))
             }
             return entries
+        }
+    }
+
+    /// How an entry's note cites the export, and its stable identifier.
+    struct Citation {
+        let places: LinePlaces
+        let files: [ExportFile]
+        /// The client and the provider: the same work of another pair is another entry.
+        let scope: String
+
+        init(_ report: Report) {
+            places = LinePlaces(report)
+            files = report.files
+            scope = [report.client ?? "", report.provider.names.first ?? ""].joined(separator: "|")
+        }
+
+        /// `lines 4-9 of WhatsApp Chat with Dana Fischer.txt (sha256 c21cecbd…)`.
+        func cite(_ session: Session) -> String {
+            let first = files[session.files.lowerBound]
+            var text = "\(places.noun) \(places.span(session)) of \(first.fileNames.last ?? first.displayName)"
+            text += " (sha256 \(first.sha256.prefix(16)))"
+            if session.files.count > 1 || session.sources.members.count > 1 {
+                let others = session.sources.members.count
+                text += " and \(others - 1) more \(others == 2 ? "export" : "exports")"
+            }
+            return text
+        }
+
+        func identifier(_ start: Date, _ kind: String) -> String {
+            let digest = ExportFile.sha256(of: Array("\(scope)|\(kind)|\(Int(start.timeIntervalSince1970))".utf8))
+            return "\(digest.prefix(32))@chatbill"
         }
     }
 }

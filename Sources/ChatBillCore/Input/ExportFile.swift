@@ -65,7 +65,7 @@ public struct ExportFile: Sendable, Hashable {
     }
 
     /// Lower-case hexadecimal SHA-256 of `bytes`.
-    static func sha256(of bytes: [UInt8]) -> String {
+    public static func sha256(of bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))
     }
 }

@@ -13,18 +13,23 @@ extension Ledger {
     }
 
     /// Imports exports of a chat with `client`: records the messages not seen before (by content),
-    /// sessionizes everything the ledger knows of the client by `policy`, and records the billable
-    /// time not recorded before — drawn from prepaid blocks in work-time order (oldest-expiring
-    /// block first; a session that runs past a block is split), the rest logged. One transaction.
+    /// sessionizes everything the ledger knows of the client by the rules in force on each day,
+    /// and records the billable time not recorded before — drawn from prepaid blocks in work-time
+    /// order (oldest-expiring block first; a session that runs past a block is split), the rest
+    /// logged. Records where the exports are, so an invoice can cite them. One transaction.
     public func importChat(
-        client key: String, sources: [Transcript], provider: ProviderIdentity, policy: BillingPolicy, zone: TimeZone
+        client key: String, sources: [Transcript], provider: ProviderIdentity, rules: PolicyTimeline, zone: TimeZone
     ) throws(ChatBillError) -> ImportResult {
         let files = sources.flatMap(\.inputs).map { "\($0.file.displayName) (sha256 \($0.file.sha256))" }
         return try write { db in
             let client = try clientID(key, in: db)
-            let rules = policy.summary.map { "\($0.rule): \($0.value)" }.joined(separator: "; ")
             let operation = try operation(
-                "import", "\(key): " + files.joined(separator: ", "), client: client, rules: rules, in: db)
+                "import", "\(key): " + files.joined(separator: ", "), client: client, rules: rules.summary, in: db)
+            for export in RecordedExport.exports(of: sources) {
+                try db.execute(
+                    sql: "INSERT INTO source (operationId, path, sha256) VALUES (?, ?, ?)",
+                    arguments: [operation, export.path, export.sha256])
+            }
             var written = 0
             func wrote() {
                 written += 1
@@ -60,23 +65,41 @@ extension Ledger {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT instant, isProvider, seconds FROM message WHERE clientId = ? ORDER BY instant, id",
                 arguments: [client])
-            var builder = SessionBuilder(policy: policy, keepsReasons: false)
+            var clock = ZoneClock(zone)
+            var period = 0
+            var builder: SessionBuilder?
             var sessions: [Session] = []
             for (order, row) in rows.enumerated() {
                 let isProvider: Bool = row["isProvider"]
+                let instant = Date(timeIntervalSince1970: row["instant"])
                 let input = SessionInput(
-                    instant: Date(timeIntervalSince1970: row["instant"]), sender: isProvider ? "provider" : "client",
-                    isProvider: isProvider, line: 0, lastLine: 0, order: order, seconds: row["seconds"])
-                if let closed = builder.add(input) { sessions.append(closed) }
+                    instant: instant, sender: isProvider ? "provider" : "client", isProvider: isProvider, line: 0,
+                    lastLine: 0, order: order, seconds: row["seconds"])
+                // A session takes the rules of the day its first message falls on.
+                let now = rules.changes.isEmpty ? 0 : rules.period(of: clock.local(instant).dateString)
+                guard builder != nil else {
+                    period = now
+                    builder = SessionBuilder(policy: rules.policy(ofPeriod: now), keepsReasons: false)
+                    _ = builder!.add(input)
+                    continue
+                }
+                if let closed = builder!.add(input) {
+                    sessions.append(closed)
+                    if now != period {
+                        // The message opened a session under other rules: open it again under its own.
+                        period = now
+                        builder = SessionBuilder(policy: rules.policy(ofPeriod: now), keepsReasons: false)
+                        _ = builder!.add(input)
+                    }
+                }
             }
-            if let last = builder.finish() { sessions.append(last) }
+            if let last = builder?.finish() { sessions.append(last) }
             let recorded = try Row.fetchAll(
                 db, sql: "SELECT start, end FROM entry WHERE clientId = ? ORDER BY start", arguments: [client]
             ).map { (start: $0["start"] as Double, end: $0["end"] as Double) }
             let fresh = Self.subtract(
                 recorded, from: Self.newTime(of: sessions.filter(\.isBillable), recorded: recorded))
             // Draw down, in work-time order.
-            var clock = ZoneClock(zone)
             var deposits = try Row.fetchAll(
                 db,
                 sql: """

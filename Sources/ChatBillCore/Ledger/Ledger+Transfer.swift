@@ -3,7 +3,9 @@ import GRDB
 
 extension Ledger {
     /// The tables in an order that restores without breaking a reference.
-    static let tables = ["operation", "client", "deposit", "invoice", "message", "entry"]
+    static let tables = [
+        "operation", "client", "deposit", "invoice", "message", "entry", "source", "ruleChange",
+    ]
 
     /// The columns that hold instants (seconds since 1970, with fractions).
     static let realColumns: Set<String> = ["instant", "start", "end"]

@@ -78,6 +78,24 @@ enum LedgerSchema {
                 t.add(column: "clientId", .integer)
             }
         }
+        migrator.registerMigration("v3") { db in
+            // The exports each import read, so an invoice can cite them; and rule changes that
+            // apply to a client's time from a day on.
+            try db.create(table: "source") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+            }
+            try db.create(table: "ruleChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("clientId", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("fromDate", .text).notNull()
+                // The rules as `chatbill bank rules` flags, a JSON array of strings.
+                t.column("arguments", .text).notNull()
+                t.column("operationId", .integer).notNull().references("operation", onDelete: .cascade)
+            }
+        }
         return migrator
     }
 }

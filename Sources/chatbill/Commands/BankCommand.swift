@@ -13,7 +13,8 @@ struct BankCommand: ParsableCommand {
             """,
         subcommands: [
             BankClientCommand.self, BankDepositCommand.self, BankImportCommand.self, BankStatusCommand.self,
-            BankHistoryCommand.self, BankDueCommand.self, BankInvoiceCommand.self, BankUndoCommand.self,
+            BankHistoryCommand.self, BankDueCommand.self, BankInvoiceCommand.self, BankRulesCommand.self,
+            BankUndoCommand.self,
             BankExportCommand.self, BankImportLedgerCommand.self,
         ])
 }
@@ -125,16 +126,17 @@ struct BankImportCommand: ParsableCommand {
     func run() throws {
         try ledgerCommand { () throws(ChatBillError) in
             let ledger = try ledger.open()
-            let billings = try billing.billings(files: files, read: read)
+            let request = try billing.request(files: files, read: read)
+            let changes = try ledger.ruleChanges(client: client)
             var added = 0
             var known = 0
             var prepaid = 0
             var logged = 0
-            for billing in billings {
+            for billing in try ClientOptions.billings(request, read: read) {
                 for source in billing.sources { Terminal.report(source.diagnostics) }
                 let result = try ledger.importChat(
-                    client: client, sources: billing.sources, provider: billing.provider, policy: billing.policy,
-                    zone: billing.report.timeZone)
+                    client: client, sources: billing.sources, provider: billing.provider,
+                    rules: try Self.rules(for: billing, request, changes: changes), zone: billing.report.timeZone)
                 added += result.messagesAdded
                 known += result.messagesAlreadyKnown
                 prepaid += result.prepaidSeconds
@@ -144,6 +146,28 @@ struct BankImportCommand: ParsableCommand {
                 "\(client): \(added) new messages (\(known) already in the ledger); drew \(DurationText.format(seconds: prepaid)) "
                     + "prepaid, logged \(DurationText.format(seconds: logged))")
         }
+    }
+}
+
+extension BankImportCommand {
+    /// The rules for `billing`'s time: the config's and the flags' (`billing.policy`), and from
+    /// each day the ledger recorded a change on, those with the change's rules on top (the flags
+    /// still win: what is typed now is meant now).
+    static func rules(
+        for billing: ReportRun.Billing, _ request: ReportRequest, changes: [Ledger.RuleChange]
+    ) throws(ChatBillError) -> PolicyTimeline {
+        let client = billing.client.flatMap { request.config?.client(named: $0) }
+        var layered = RuleSettings()
+        var dated: [PolicyTimeline.Change] = []
+        for change in changes {
+            layered = layered.overridden(
+                by: try PolicyOptions.settings(of: change.arguments, place: "bank rules from \(change.from)"))
+            var changed = request
+            changed.flags = layered.overridden(by: request.flags)
+            dated.removeAll { $0.from == change.from }
+            dated.append(.init(from: change.from, policy: try ReportRun.rules(for: client, changed).policy))
+        }
+        return PolicyTimeline(billing.policy, changes: dated)
     }
 }
 
@@ -202,25 +226,6 @@ struct BankDueCommand: ParsableCommand {
     }
 }
 
-struct BankInvoiceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "invoice", abstract: "Invoice a client's logged time and lock it.")
-
-    @OptionGroup var ledger: LedgerOptions
-    @Argument(help: "The client.") var client: String
-    @Option(help: "Invoice time logged up to and including this day (YYYY-MM-DD). Default: today.")
-    var through: DateArgument?
-
-    func run() throws {
-        try ledgerCommand { () throws(ChatBillError) in
-            let invoice = try ledger.open().invoice(client: client, through: through?.day.dateString ?? today())
-            print(
-                "invoiced \(DurationText.format(seconds: invoice.seconds)) of \(client) through \(invoice.through)"
-                    + BankText.money(invoice.amountMinor, invoice.currency))
-        }
-    }
-}
-
 struct BankUndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", abstract: "Take back the last import, invoice or deposit.")
@@ -268,46 +273,5 @@ struct BankImportLedgerCommand: ParsableCommand {
             try ledger.open().importJSON(data, from: file)
             print("restored the ledger from \(file)")
         }
-    }
-}
-
-/// How `bank` commands print what the ledger holds.
-enum BankText {
-    static func money(_ minor: Int?, _ currency: String?) -> String {
-        guard let minor, let code = currency.flatMap(Currency.init(code:)) else { return "" }
-        return ", " + code.format(minor)
-    }
-
-    static func status(_ status: Ledger.ClientStatus, today: String, warnBelow: String?, expiringWithin: Int) -> String
-    {
-        let remaining = status.remainingSeconds(on: today)
-        var text = "\(status.key) (\(status.name))\n"
-        text += "  prepaid   \(DurationText.format(seconds: status.prepaidSeconds)) in \(status.blocks.count) "
-        text +=
-            "\(status.blocks.count == 1 ? "block" : "blocks"), used \(DurationText.format(seconds: status.usedSeconds)), "
-        text += "remaining \(DurationText.format(seconds: remaining))\n"
-        let expired = status.expiredSeconds(on: today)
-        if expired > 0 { text += "  expired   \(DurationText.format(seconds: expired)) unused (never drawn)\n" }
-        let soon = CivilDateTime.dayAfter(today, days: expiringWithin)
-        for block in status.blocks where block.remainingSeconds > 0 {
-            if let expires = block.expires, expires >= today, expires <= soon {
-                text += "  expiring  \(DurationText.format(seconds: block.remainingSeconds)) on \(expires)\n"
-            }
-        }
-        text += "  unbilled  \(DurationText.format(seconds: status.unbilledSeconds))"
-        text += money(status.unbilledAmount, status.currency)
-        if let threshold = status.thresholdSeconds {
-            text += status.isDue ? " — invoice due (threshold \(DurationText.format(seconds: threshold)))" : ""
-        }
-        if let warnBelow, !status.blocks.isEmpty {
-            let limit: Int? =
-                warnBelow.hasSuffix("%")
-                ? Int(warnBelow.dropLast()).map { status.prepaidSeconds * $0 / 100 } : DurationText.parse(warnBelow)
-            if let limit, remaining < limit {
-                text +=
-                    "\n  warning   only \(DurationText.format(seconds: remaining)) prepaid time left (below \(warnBelow))"
-            }
-        }
-        return text
     }
 }

@@ -46,45 +46,18 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let evidence: Evidence
         do {
-            let billings = try billing.billings(files: files, read: read, to: periodEnd.to)
-            guard billings.count == 1 else {
-                throw ChatBillError.needsChoice(
-                    Diagnostic(
-                        .error, file: files[0],
-                        "the exports are with several clients (\(billings.compactMap(\.client).joined(separator: ", "))); "
-                            + "evidence is per invoice: pass --client NAME"))
-            }
-            for source in billings[0].sources { Terminal.report(source.diagnostics) }
-            evidence = Evidence(billings[0], includeUnanswered: includeUnanswered || !onlyBilled, redact: redact)
-        } catch let error as ChatBillError {
+            try write()
+        } catch {
             throw Terminal.fail(error)
         }
-        if format == .pdf, let output {
-            do {
-                try PDFPrinter.print(HTMLEvidenceRenderer(paper: paper).render(evidence), to: output)
-            } catch {
-                throw Terminal.fail(error)
-            }
-            return
-        }
-        let renderer = (EvidenceFormat(rawValue: format.rawValue) ?? .html).renderer(paper: paper)
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(renderer.render(evidence).utf8)) else {
-                throw Terminal.fail(.unreadableInput(Diagnostic(.error, file: output, "cannot write the evidence")))
-            }
-        } else {
-            var buffer = OutputBuffer()
-            renderer.write(evidence) { buffer.write($0) }
-            buffer.flush()
-        }
+    }
+
+    private func write() throws(ChatBillError) {
+        let request = try billing.request(files: files, read: read, to: periodEnd.to)
+        let evidence = Evidence(
+            try ClientOptions.evidenceBilling(request, read: read), includeUnanswered: includeUnanswered || !onlyBilled,
+            redact: redact)
+        try EvidenceOutput.write(evidence, format: format, paper: paper, to: output)
     }
 }
-
-/// The formats `evidence --format` takes: the library's, and PDF through a browser.
-enum EvidenceOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, markdown, text, pdf
-}
-
-extension Paper: ExpressibleByArgument {}

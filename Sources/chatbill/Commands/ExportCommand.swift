@@ -27,27 +27,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "One entry per session or per day.")
     var per: TimeEntry.Grouping = .session
 
-    @Option(help: "The project the time is booked on.")
-    var project = "Support"
-
-    @Option(help: "The task (activity, item) the time is booked as.")
-    var task = "Remote support"
-
-    @Option(help: "Your name as the tool knows you. Default: the provider's first name in the export.")
-    var person: String?
-
-    @Option(help: "Your e-mail as the tool knows you (Toggl, Clockify and Kimai match people by it).")
-    var email: String?
+    @OptionGroup(title: "Booking") var booking: BookingOptions
 
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one export") }
-        if [.toggl, .clockify, .kimai].contains(to), email == nil {
-            throw ValidationError(
-                "--to \(to.rawValue) needs --email: the tool books time to the person with that e-mail")
-        }
+        try booking.check(to)
     }
 
     func run() throws {
@@ -73,16 +60,11 @@ struct ExportCommand: ParsableCommand {
         var batches: [TimeEntryFormat.Batch] = []
         for billing in try billing.billings(files: files, read: read) {
             for source in billing.sources { Terminal.report(source.diagnostics) }
-            let report = billing.report
-            let client =
-                report.client
-                ?? report.sources.flatMap(\.senders).first { !report.provider.isProvider($0.name) }?.name ?? "Client"
-            let booking = TimeEntryFormat.Booking(
-                client: client, project: project, task: task, person: person ?? report.provider.names.first ?? "",
-                email: email ?? "")
             batches.append(
                 TimeEntryFormat.Batch(
-                    entries: TimeEntry.entries(of: report, per: per), booking: booking, zone: report.timeZone))
+                    entries: TimeEntry.entries(of: billing.report, per: per),
+                    booking: booking.booking(for: billing.report),
+                    zone: billing.report.timeZone))
         }
         return to.write(batches)
     }

@@ -49,10 +49,11 @@ struct PolicyOptions: ParsableArguments {
     @Option(help: "ISO 4217 currency of the rate (EUR, USD, JPY).")
     var currency: String?
 
-    /// The rules the flags set, each marked as coming from its flag.
-    func settings() throws(ChatBillError) -> RuleSettings {
+    /// The rules the flags set, each marked as coming from its flag (or, for rules the ledger
+    /// recorded, from `place`: `--gap (bank rules from 2027-01-01)`).
+    func settings(place: String? = nil) throws(ChatBillError) -> RuleSettings {
         var settings = RuleSettings()
-        func flag(_ name: String) -> SettingOrigin { .flag("--" + name) }
+        func flag(_ name: String) -> SettingOrigin { .flag("--" + name + (place.map { " (\($0))" } ?? "")) }
         settings.gap = gap.map { Setting($0.seconds, flag("gap")) }
         settings.workGap = workGap.map { Setting($0.seconds, flag("work-gap")) }
         settings.leadIn = leadIn.map { Setting($0.seconds, flag("lead-in")) }
@@ -72,6 +73,38 @@ struct PolicyOptions: ParsableArguments {
             settings.currency = Setting(code, flag("currency"))
         }
         return settings
+    }
+}
+
+extension PolicyOptions {
+    /// The rule flags set, as they would be typed again (without `--me`): what the ledger keeps
+    /// of `bank rules`.
+    var arguments: [String] {
+        func duration(_ seconds: Int?) -> String { seconds.map { DurationText.format(seconds: $0) } ?? "off" }
+        let flags: [(String, String?)] = [
+            ("gap", gap.map { duration($0.seconds) }), ("work-gap", workGap.map { duration($0.seconds) }),
+            ("lead-in", leadIn.map { duration($0.seconds) }), ("lead-out", leadOut.map { duration($0.seconds) }),
+            ("round", round.map { duration($0.seconds) }), ("round-mode", roundMode?.rawValue),
+            ("round-per", roundPer?.rawValue), ("round-grace", roundGrace.map { duration($0.seconds) }),
+            ("minimum-session", minimumSession.map { duration($0.seconds) }),
+            ("minimum-day", minimumDay.map { duration($0.seconds) }), ("rate", rate), ("currency", currency),
+        ]
+        return flags.flatMap { name, value in value.map { ["--" + name, $0] } ?? [] }
+    }
+
+    /// The rules of flags the ledger kept, marked as coming from `place`.
+    static func settings(of arguments: [String], place: String) throws(ChatBillError) -> RuleSettings {
+        let options: PolicyOptions
+        do {
+            options = try PolicyOptions.parse(arguments)
+        } catch {
+            throw .badConfig(
+                Diagnostic(
+                    .error, file: place,
+                    "the ledger's rules '\(arguments.joined(separator: " "))' no longer read: \(PolicyOptions.message(for: error))"
+                ))
+        }
+        return try options.settings(place: place)
     }
 }
 

@@ -55,6 +55,10 @@ enum BenchFormat: String, CaseIterable {
     case telegramHTML = "telegram-html"
     case telegramPages = "telegram-html-pages"
     case telegramJSON = "telegram-json"
+    case mattermost
+
+    /// Whether chatbill streams this format (and the benchmark measures it streamed).
+    var streams: Bool { [.whatsapp, .adium, .telegramJSON, .mattermost].contains(self) }
 
     /// Where the generated export of `megabytes` MB lives (a folder for pages).
     func path(megabytes: Int) -> String {
@@ -65,6 +69,7 @@ enum BenchFormat: String, CaseIterable {
             case .telegramHTML: "chatbill-bench-\(megabytes)MB.html"
             case .telegramPages: "chatbill-bench-\(megabytes)MB-telegram"
             case .telegramJSON: "chatbill-bench-\(megabytes)MB.json"
+            case .mattermost: "chatbill-bench-\(megabytes)MB.jsonl"
             }
         return FileManager.default.temporaryDirectory.appending(path: name).path
     }
@@ -128,6 +133,11 @@ enum BenchFormat: String, CaseIterable {
                 "{\n \"name\": \"Dana Fischer\",\n \"type\": \"personal_chat\",\n \"id\": 1,\n \"messages\": [\n",
                 "\n ]\n}\n"
             )
+        case .mattermost:
+            (
+                "{\"type\":\"version\",\"version\":1}\n{\"type\":\"team\",\"team\":{\"name\":\"acme\"}}\n"
+                    + "{\"type\":\"channel\",\"channel\":{\"team\":\"acme\",\"name\":\"it-support\"}}\n", ""
+            )
         }
     }
 
@@ -151,9 +161,21 @@ enum BenchFormat: String, CaseIterable {
         case .telegramJSON:
             let text = line.isMedia ? "" : line.text.replacingOccurrences(of: "\n", with: "\\n")
             let media = line.isMedia ? ",\n   \"photo\": \"(File not included.)\"" : ""
+            // As Telegram Desktop writes it since 2021: the UTC time beside the local one, and the
+            // text again as entities.
+            let entities =
+                text.isEmpty ? "[]" : "[\n    {\n     \"type\": \"plain\",\n     \"text\": \"\(text)\"\n    }\n   ]"
             return (index == 0 ? "" : ",\n") + "  {\n   \"id\": \(index),\n   \"type\": \"message\",\n"
-                + "   \"date\": \"\(c.dateString)T\(c.timeString)\",\n   \"from\": \"\(line.sender)\",\n"
-                + "   \"from_id\": \"user\(line.sender.count)\"\(media),\n   \"text\": \"\(text)\"\n  }"
+                + "   \"date\": \"\(c.dateString)T\(c.timeString)\",\n"
+                + "   \"date_unixtime\": \"\(c.secondsSinceEpochAsUTC - 3600)\",\n   \"from\": \"\(line.sender)\",\n"
+                + "   \"from_id\": \"user\(line.sender.count)\"\(media),\n   \"text\": \"\(text)\",\n"
+                + "   \"text_entities\": \(entities)\n  }"
+        case .mattermost:
+            let text = line.isMedia ? "" : line.text.replacingOccurrences(of: "\n", with: "\\n")
+            let files = line.isMedia ? ",\"attachments\":[{\"path\":\"data/photo\(index).jpg\"}]" : ""
+            return "{\"type\":\"post\",\"post\":{\"team\":\"acme\",\"channel\":\"it-support\","
+                + "\"user\":\"\(line.sender.lowercased().replacingOccurrences(of: " ", with: "."))\",\"message\":\"\(text)\","
+                + "\"create_at\":\((c.secondsSinceEpochAsUTC - 3600) * 1000)\(files)}}\n"
         }
     }
 

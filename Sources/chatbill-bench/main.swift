@@ -3,8 +3,9 @@
 //
 //     swift run -c release chatbill-bench [--megabytes 100] [--runs 3] [--format NAME]
 //
-// Formats: whatsapp (the default, with the streamed report), adium, telegram-html,
-// telegram-html-pages (1,000 messages per file), telegram-json, or all.
+// Formats: whatsapp (the default), adium, telegram-html, telegram-html-pages (1,000 messages per
+// file), telegram-json, mattermost, or all. WhatsApp, Adium, Telegram JSON and Mattermost are also
+// measured streamed.
 // Each measurement runs in a child process of its own, so its peak memory is its own.
 import ChatBillCore
 import Foundation
@@ -32,6 +33,16 @@ func now() -> Double {
     clock_gettime(CLOCK_MONOTONIC, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
+
+/// The streaming parser for a generated file.
+func streamingParser(_ path: String) -> any StreamingTranscriptParser {
+    if path.hasSuffix(".json") { return TelegramJSONParser() }
+    if path.hasSuffix(".xml") { return AdiumParser() }
+    return path.hasSuffix(".jsonl") ? MattermostParser() : WhatsAppParser()
+}
+
+/// The provider's name in a generated file: Mattermost names people by user name.
+func provider(_ path: String) -> String { path.hasSuffix(".jsonl") ? "sam.keller" : "Sam Keller" }
 
 /// Child mode: run one measurement and print `seconds peakMiB detail`.
 if let mode = value(of: "--measure"), let path = value(of: "--file") {
@@ -92,22 +103,24 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
     case "stream":
         // What `chatbill parse` would count: every message, read in blocks, nothing kept.
         var count = 0
-        let summary = try WhatsAppParser().stream(path: path, options: options, blockSize: 1 << 20) { _ in count += 1 }
+        let summary = try streamingParser(path).stream(path: path, options: options, blockSize: 1 << 20) { _ in
+            count += 1
+        }
         detail = "\(count) messages, \(summary.file.lineCount) lines"
     case "report":
         // What `chatbill report FILE --me "Sam Keller"` does: the streamed report, written out.
         guard
             let report = try StreamedReport.make(
-                path: path, parser: WhatsAppParser(), options: options, providerNames: ["Sam Keller"],
+                path: path, parser: streamingParser(path), options: options, providerNames: [provider(path)],
                 policy: BillingPolicy())
         else { fatalError("the generated export could not be streamed") }
         detail = "\(report.sources[0].messageCount) messages, \(report.bill.lines.count) sessions, "
         detail += "\(written(report)) bytes of report"
     case "whole":
         // The same report from a transcript held whole in memory, for comparison.
-        let transcript = try WhatsAppParser().parse(InputFile.read(path: path), options: options)
+        let transcript = try streamingParser(path).parse(InputFile.read(path: path), options: options)
         let report = Report(
-            transcript: transcript, provider: ProviderIdentity(names: ["Sam Keller"]), policy: BillingPolicy())
+            transcript: transcript, provider: ProviderIdentity(names: [provider(path)]), policy: BillingPolicy())
         detail = "\(transcript.messages.count) messages, \(report.bill.lines.count) sessions, "
         detail += "\(written(report)) bytes of report"
     default:
@@ -146,7 +159,7 @@ for format in formats {
         })
     print("\n\(format.rawValue): \(path), \(String(format: "%.1f", size / 1e6)) MB in \(files.count) files")
     print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
-    let modes = format == .whatsapp ? ["newlines", "stream", "report", "whole"] : ["newlines", "parse"]
+    let modes = format.streams ? ["newlines", "stream", "report", "whole"] : ["newlines", "parse"]
     for mode in modes {
         var results: [(seconds: Double, memory: Double, detail: String)] = []
         for _ in 0..<runs {

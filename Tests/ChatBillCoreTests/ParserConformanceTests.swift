@@ -27,7 +27,7 @@ struct ParserConformanceTests {
         "facebook-html": [FacebookHTMLParserTests.fixture],
         "discord-html": [DiscordHTMLParserTests.fixture],
         "messenger-html": [MessengerHTMLParserTests.fixture],
-        "telegram-json": [TelegramJSONParserTests.fixture],
+        "telegram-json": [TelegramJSONParserTests.fixture, TelegramJSONParserTests.singleChat],
         "discord-json": [DiscordJSONParserTests.fixture],
         "facebook-json": [FacebookJSONParserTests.fixture],
         "hangouts": [HangoutsParserTests.fixture, HangoutsParserTests.oldLayout],

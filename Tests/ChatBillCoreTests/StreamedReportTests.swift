@@ -10,15 +10,17 @@ struct StreamedReportTests {
     /// Both reports on the file at `path`, rendered as table and JSON.
     func bothReports(
         _ path: String, names: [String], policy: BillingPolicy = BillingPolicy(), period: ClosedRange<String>? = nil,
-        blockSize: Int, windowCapacity: Int = StreamedReport.windowCapacity
+        blockSize: Int, windowCapacity: Int = StreamedReport.windowCapacity,
+        parser: any StreamingTranscriptParser = WhatsAppParser(), chat: String? = nil,
+        zone: ZoneChoice = Fixtures.berlin
     ) throws -> (streamed: [String], whole: [String])? {
-        let options = ParseOptions(timeZone: Fixtures.berlin)
+        let options = ParseOptions(timeZone: zone, chat: chat)
         guard
             let streamed = try StreamedReport.make(
-                path: path, parser: WhatsAppParser(), options: options, providerNames: names, policy: policy,
+                path: path, parser: parser, options: options, providerNames: names, policy: policy,
                 period: period, blockSize: blockSize, windowCapacity: windowCapacity)
         else { return nil }
-        let transcript = try WhatsAppParser().parse(InputFile.read(path: path), options: options)
+        let transcript = try parser.parse(InputFile.read(path: path), options: options)
         let whole = Report(
             sources: [transcript], provider: try ProviderIdentity.resolve(names: names, for: transcript),
             policy: policy, period: period)
@@ -34,6 +36,83 @@ struct StreamedReportTests {
         let provider = try #require(transcript.summary.senders.first).name
         let reports = try #require(try bothReports(path, names: [provider], blockSize: blockSize))
         #expect(reports.streamed == reports.whole)
+    }
+
+    /// Telegram's single-chat `result.json`: the fixture and the corpus's single chats (a
+    /// whole-account export is held to `parse` in the Telegram JSON tests).
+    @Test(arguments: [3, 64, 1 << 20])
+    func everySingleTelegramChatStreamsToTheSameReport(blockSize: Int) throws {
+        var paths = [Fixtures.url(TelegramJSONParserTests.singleChat).path]
+        if let corpus = Fixtures.corpus {
+            paths += [
+                "innerdvations__telegram-chat-parser/bot.json",
+                "innerdvations__telegram-chat-parser/private_group.json",
+                "joweich__chat-miner/test_single_export.json", "mlomb__chat-analytics/DM_2A_7M.json",
+            ].map { corpus.appending(path: "telegram-json/" + $0).path }
+        }
+        for path in paths {
+            let parser = TelegramJSONParser()
+            let transcript = try parser.parse(
+                InputFile.read(path: path), options: ParseOptions(timeZone: Fixtures.berlin))
+            let provider = try #require(transcript.summary.senders.first { !$0.name.isEmpty }).name
+            let reports = try #require(try bothReports(path, names: [provider], blockSize: blockSize, parser: parser))
+            #expect(reports.streamed == reports.whole, "\(path)")
+        }
+    }
+
+    /// An Adium log streams through libxml2's SAX push parser: the same report as `parse`, in the
+    /// log's own offset or in `--tz`, with multi-line messages and a log cut short.
+    @Test(arguments: [3, 64, 1 << 20])
+    func everyAdiumLogStreamsToTheSameReport(blockSize: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-adium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = try String(contentsOf: Fixtures.url(XMLLogParserTests.adium), encoding: .utf8)
+        let multiline = folder.appending(path: "multiline.xml")
+        try text.replacingOccurrences(of: "</div>", with: "\n<br/>second line\n</div>").write(
+            to: multiline, atomically: true, encoding: .utf8)
+        let cut = folder.appending(path: "cut.xml")
+        try String(text.prefix(text.count * 2 / 3)).write(to: cut, atomically: true, encoding: .utf8)
+        var paths = [Fixtures.url(XMLLogParserTests.adium).path, multiline.path, cut.path]
+        if let corpus = Fixtures.corpus {
+            paths.append(corpus.appending(path: "adium-chatlog-xml/gabebw__pidgin2adium/html_log_output.xml").path)
+        }
+        for path in paths {
+            let transcript = try AdiumParser().parse(
+                InputFile.read(path: path), options: ParseOptions(timeZone: .machine))
+            let provider = transcript.accountSenders.first ?? transcript.summary.senders[0].name
+            // In --tz, and (a zone the machine chose) in the log's own offset.
+            for zone in [Fixtures.berlin, ZoneChoice(TimeZone(identifier: "America/New_York")!, source: .machine)] {
+                let reports = try #require(
+                    try bothReports(path, names: [provider], blockSize: blockSize, parser: AdiumParser(), zone: zone),
+                    "\(path)")
+                #expect(reports.streamed == reports.whole, "\(path)")
+            }
+        }
+    }
+
+    /// A Mattermost export streams line by line: each conversation's report is the whole one's,
+    /// diagnostics (a line that is not JSON, a post without a time) included.
+    @Test(arguments: [3, 1 << 20])
+    func everyMattermostConversationStreamsToTheSameReport(blockSize: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-mm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let broken = folder.appending(path: "import.jsonl")
+        let text = try String(contentsOf: Fixtures.url(MattermostParserTests.fixture), encoding: .utf8)
+        try
+            (text
+            + "{\"type\": \"post\", \"post\": {\"team\": \"acme\", \"channel\": \"it-support\", \"user\": \"sam.keller\", \"message\": \"no time\"}}\n{\"type\": \"po")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        for path in [Fixtures.url(MattermostParserTests.fixture).path, broken.path] {
+            for (chat, provider) in [("it-support", "sam.keller"), ("dana.fischer, sam.keller", "dana.fischer")] {
+                let reports = try #require(
+                    try bothReports(
+                        path, names: [provider], blockSize: blockSize, parser: MattermostParser(), chat: chat))
+                #expect(reports.streamed == reports.whole, "\(path) \(chat)")
+            }
+        }
+        #expect(throws: ChatBillError.self) {
+            _ = try MattermostParser().stream(path: broken.path, options: ParseOptions(), blockSize: blockSize) { _ in }
+        }
     }
 
     /// A support chat of `messages` messages over weeks (across the spring DST change in

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -25,6 +26,20 @@ struct BlockReader {
         let isLast: Bool
 
         var lineReader: LineReader { LineReader(bytes, lines: lines, firstNumber: firstLineNumber) }
+
+        /// The number of the last line in `lines` (the one before the first for no lines), for a
+        /// consumer that reads across lines rather than line by line.
+        var lastLineNumber: Int {
+            guard !lines.isEmpty else { return firstLineNumber - 1 }
+            var newlines = 0
+            var position = bytes.baseAddress! + lines.lowerBound
+            let end = bytes.baseAddress! + lines.upperBound
+            while let found = memchr(position, 0x0A, end - position) {
+                newlines += 1
+                position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return firstLineNumber + newlines - (bytes[lines.upperBound - 1] == 0x0A ? 1 : 0)
+        }
     }
 
     /// What a consumer did with a block.
@@ -117,6 +132,13 @@ struct BlockReader {
         return Totals(
             byteCount: base + filled, lineCount: nextLine - 1,
             sha256: hashing ? ExportFile.hex(hasher.finalize()) : nil)
+    }
+
+    /// The file as a report names it, once `forEachBlock(hashing: true)` has read it whole.
+    func exportFile(_ totals: Totals) -> ExportFile {
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return ExportFile(
+            displayName: path, sha256: totals.sha256 ?? "", lineCount: totals.lineCount, modificationDate: modified)
     }
 
     private static func lastNewline(_ start: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {

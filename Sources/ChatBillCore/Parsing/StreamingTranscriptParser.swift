@@ -10,6 +10,14 @@ public protocol StreamingTranscriptParser: TranscriptParser {
     func stream(
         path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary
+
+    /// The zone a file that starts with `head` will be read in (the summary's), known before it
+    /// streams so that days can be counted as messages pass. By default, the options'.
+    func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice
+}
+
+extension StreamingTranscriptParser {
+    public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice { options.timeZone }
 }
 
 /// One message as a streaming parser hands it on: what billing needs, without its text.

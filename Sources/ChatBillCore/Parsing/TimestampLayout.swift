@@ -118,8 +118,24 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
     /// An ISO 8601 timestamp in any of the `isoCandidates` shapes: the wall clock and its offset,
     /// when written.
     static func readISO(_ text: String) -> (CivilDateTime, offset: Int?)? {
-        Array(text.utf8).withUnsafeBufferPointer { buffer in
-            isoCandidates.lazy.compactMap { $0.read(buffer, 0..<buffer.count) }.first
+        Array(text.utf8).withUnsafeBufferPointer { readISO(bytes: $0) }
+    }
+
+    static func readISO(bytes buffer: UnsafeBufferPointer<UInt8>) -> (CivilDateTime, offset: Int?)? {
+        var hint = 0
+        return readISO(bytes: buffer, hint: &hint)
+    }
+
+    /// The same, trying the shape at `hint` first and leaving there the one that read: a log
+    /// writes every time in one shape.
+    static func readISO(bytes buffer: UnsafeBufferPointer<UInt8>, hint: inout Int) -> (CivilDateTime, offset: Int?)? {
+        if let read = isoCandidates[hint].read(buffer, 0..<buffer.count) { return read }
+        for (index, layout) in isoCandidates.enumerated() where index != hint {
+            if let read = layout.read(buffer, 0..<buffer.count) {
+                hint = index
+                return read
+            }
         }
+        return nil
     }
 }

@@ -8,8 +8,9 @@ public enum StreamedReport {
     public static let windowCapacity = 4096
 
     /// The report on the file at `path`, or nil when this file has to be read whole: the provider
-    /// cannot be told before the senders are known (no `--me` and no name in the file name), or
-    /// the export lists messages further out of time order than the window holds.
+    /// cannot be told before the senders are known (no `--me` and no name in the file name), the
+    /// export lists messages further out of time order than the window holds, or its zone could
+    /// not be told from its start.
     ///
     /// - Throws: what the parser throws, and `ProviderIdentity.resolve`'s errors.
     public static func make(
@@ -22,7 +23,8 @@ public enum StreamedReport {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
         var isProviderByID: [Bool?] = []
         var window = ReorderWindow(capacity: windowCapacity)
-        var pass = BillingPass(policy: policy, timeZone: options.timeZone.timeZone, period: period)
+        let zone = parser.streamingZone(head: try InputFile.head(path: path), options: options)
+        var pass = BillingPass(policy: policy, timeZone: zone.timeZone, period: period)
         var order = 0
         let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
             guard event.kind.isParticipantActivity, !window.overflowed else { return }
@@ -40,7 +42,8 @@ public enum StreamedReport {
             order += 1
             if let released = window.push(input) { pass.add(released) }
         }
-        guard !window.overflowed else { return nil }
+        // The zone the file turned out to be read in must be the one days were counted in.
+        guard !window.overflowed, summary.timeZone == zone else { return nil }
         for input in window.drain() { pass.add(input) }
         let provider = try ProviderIdentity.resolve(names: providerNames, for: summary, namesSource: providerSource)
         guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }

@@ -151,11 +151,8 @@ extension WhatsAppParser: StreamingTranscriptParser {
             throw .unreadableInput(Diagnostic(.error, file: path, "changed while it was being read; read it again"))
         }
         guard reader.messageCount > 0 else { throw reader.noMessagesError }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         return TranscriptSummary(
-            file: ExportFile(
-                displayName: path, sha256: totals.sha256 ?? "", lineCount: totals.lineCount,
-                modificationDate: modified),
+            file: file.exportFile(totals),
             parserName: name, messageCount: reader.messageCount, diagnostics: reader.diagnostics,
             timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: tally.senders)
     }

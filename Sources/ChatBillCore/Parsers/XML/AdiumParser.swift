@@ -31,7 +31,7 @@ public struct AdiumParser: TranscriptParser {
         var account: String?
         var accountSenders: [String] = []
         var firstOffset: Int?
-        let readTime = TimestampLayout.readISO
+        let readTime = TimestampLayout.readISO(_:)
         let problems = XMLStreamReader.read(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):

@@ -32,7 +32,7 @@ public struct WindowsLiveMessengerParser: TranscriptParser {
         var inFrom = false
         var sender = ""
         var text = ""
-        let readTime = TimestampLayout.readISO
+        let readTime = TimestampLayout.readISO(_:)
         let problems = XMLStreamReader.read(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let name, let attributes, let location, _):

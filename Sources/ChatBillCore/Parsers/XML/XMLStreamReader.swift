@@ -1,10 +1,10 @@
 import CLibXML2
 import Foundation
 
-/// A safe, streaming walk over an XML document with libxml2's `xmlTextReader`: the base the XML
-/// export parsers (Adium, Empathy, Trillian…) build on. Memory stays flat for large files, and
-/// hostile input is harmless: no network, no external entities, no DTD loading, and entities
-/// are not expanded (so "billion laughs" documents cost nothing).
+/// A safe, streaming walk over an XML document with libxml2's SAX2 push parser
+/// (`XMLSAXReader`): the base the XML export parsers (Adium, Empathy, Trillian…) build on. Memory
+/// stays flat for large files, and hostile input is harmless: no network, no external entities,
+/// no DTD loading, and entities are not expanded (so "billion laughs" documents cost nothing).
 public enum XMLStreamReader {
     public typealias Node = MarkupNode
 
@@ -18,54 +18,43 @@ public enum XMLStreamReader {
         return true
     }()
 
-    /// Walks `bytes`, calling `visit` for each element start, element end and piece of text, in
-    /// document order. Returns libxml2's complaints as diagnostics located in `file`; a document
-    /// that stops being well-formed ends the walk there with an error.
+    /// Walks `bytes`, calling `visit` for each element start, element end and piece of text (the
+    /// text between two tags as one node), in document order, each at the line libxml2 was on
+    /// (for an element, the line its start tag ends on). Returns libxml2's complaints as
+    /// diagnostics located in `file`; after broken markup libxml2 recovers what it can and the
+    /// walk goes on.
     @discardableResult
     public static func read(_ bytes: [UInt8], file: String, visit: (Node) -> Void) -> [Diagnostic] {
         precondition(initialized)
-        let collector = ErrorCollector(file: file)
-        bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, parseOptions) else {
-                collector.diagnostics.append(
-                    Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
-                return
+        return withoutActuallyEscaping(visit) { visit in
+            let reader = XMLSAXReader(file: file)
+            var text: [UInt8] = []
+            var textLine = 0
+            func flush() {
+                guard !text.isEmpty else { return }
+                visit(.text(String(decoding: text, as: UTF8.self), location: InputLocation(line: textLine, column: 1)))
+                text.removeAll(keepingCapacity: true)
             }
-            defer { xmlFreeTextReader(reader) }
-            let context = Unmanaged.passUnretained(collector).toOpaque()
-            xmlTextReaderSetStructuredErrorHandler(
-                reader,
-                { context, error in
-                    guard let context, let error else { return }
-                    Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
-                }, context)
-            while xmlTextReaderRead(reader) == 1 {
-                // The node's own line; libxml2 keeps no column for nodes, so columns are 1.
-                let location = InputLocation(
-                    line: Int(max(1, xmlGetLineNo(xmlTextReaderCurrentNode(reader)))), column: 1)
-                switch xmlTextReaderNodeType(reader) {
-                case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                    let name = string(xmlTextReaderConstName(reader))
-                    let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                    var attributes: [String: String] = [:]
-                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
-                    }
-                    xmlTextReaderMoveToElement(reader)
-                    visit(.startElement(name: name, attributes: attributes, location: location, isEmpty: isEmpty))
-                    if isEmpty { visit(.endElement(name: name)) }
-                case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                    visit(.endElement(name: string(xmlTextReaderConstName(reader))))
-                case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                    Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                    visit(.text(string(xmlTextReaderConstValue(reader)), location: location))
-                default:
-                    break
-                }
+            reader.startElement = { name, attributes, line in
+                flush()
+                visit(
+                    .startElement(
+                        name: String(cString: name), attributes: attributes.dictionary,
+                        location: InputLocation(line: line, column: 1), isEmpty: false))
             }
+            reader.endElement = { name, _ in
+                flush()
+                visit(.endElement(name: String(cString: name)))
+            }
+            reader.characters = { bytes, line in
+                if text.isEmpty { textLine = line }
+                text.append(contentsOf: bytes)
+            }
+            bytes.withUnsafeBufferPointer { reader.parse($0) }
+            flush()
+            (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil)
+            return reader.diagnostics
         }
-        return collector.diagnostics
     }
 
     /// Walks a log that is a sequence of elements without one root (Trillian, a dump of XMPP
@@ -83,29 +72,6 @@ public enum XMLStreamReader {
             case .startElement("chatbill-fragments", _, _, _), .endElement("chatbill-fragments"): break
             default: visit(node)
             }
-        }
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
-    }
-
-    /// Receives libxml2's structured errors through the reader's context pointer.
-    private final class ErrorCollector {
-        let file: String
-        var diagnostics: [Diagnostic] = []
-
-        init(file: String) {
-            self.file = file
-        }
-
-        func record(_ error: xmlError) {
-            let text = error.message.map { String(cString: $0) } ?? "malformed XML"
-            let severity: Diagnostic.Severity = error.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning
-            let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
-            diagnostics.append(
-                Diagnostic(severity, file: file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
     }
 }

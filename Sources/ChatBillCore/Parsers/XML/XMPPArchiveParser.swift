@@ -36,7 +36,7 @@ public struct XMPPArchiveParser: TranscriptParser {
         var inBody = false
         var forwarded: (location: InputLocation, from: String, body: String)?
         var depthInForwarded = 0
-        let readTime = TimestampLayout.readISO
+        let readTime = TimestampLayout.readISO(_:)
         let problems = XMLStreamReader.readFragments(input.bytes, file: input.displayName) { node in
             switch node {
             case .startElement(let element, let attributes, let location, _):

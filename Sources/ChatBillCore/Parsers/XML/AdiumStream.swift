@@ -1,0 +1,140 @@
+import CLibXML2
+import Foundation
+
+/// What the SAX walk of an Adium log keeps as elements pass: the chat's account, the element
+/// being read (its time read and its sender named as it starts), the first UTC offset (the log's
+/// own zone), and the senders.
+private struct AdiumWalk {
+    /// A `<message>`, `<event>` or `<status>` being read.
+    struct Open {
+        let element: StaticString
+        let time: (CivilDateTime, offset: Int?)?
+        /// The time as written, kept only when it does not read.
+        let unreadTime: String?
+        /// -1 for an event or a status.
+        let senderID: Int
+        let line: Int
+        var lastLine: Int
+    }
+
+    var account: [UInt8]?
+    var accountSenders: [String] = []
+    var open: Open?
+    /// Whether text is being read (a text node's first line counts, as in a tree).
+    var inText = false
+    var firstOffset: Int?
+    var senders = SenderNames()
+    private var timeShape = 0
+
+    static let elements: [StaticString] = ["message", "event", "status"]
+
+    /// Opens a message element, reading its time and naming its sender.
+    mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
+        inText = false
+        if XMLSAXReader.equals(name, "chat") {
+            account = attributes.value("account").map(Array.init)
+            return
+        }
+        guard let element = Self.elements.first(where: { XMLSAXReader.equals(name, $0) }) else { return }
+        var senderID = -1
+        if XMLSAXReader.equals(name, "message") {
+            let sender = attributes.value("sender")
+            let shown = attributes.value("alias") ?? sender ?? UnsafeBufferPointer(start: nil, count: 0)
+            senderID = senders.intern(shown, 0..<shown.count)
+            if let account, let sender, sender.elementsEqual(account), !accountSenders.contains(senders.names[senderID])
+            {
+                accountSenders.append(senders.names[senderID])
+            }
+        }
+        let written = attributes.value("time")
+        let time = written.flatMap { TimestampLayout.readISO(bytes: $0, hint: &timeShape) }
+        if firstOffset == nil, written != nil { firstOffset = time?.offset }
+        open = Open(
+            element: element, time: time,
+            unreadTime: time == nil ? written.map { String(decoding: $0, as: UTF8.self) } ?? "" : nil,
+            senderID: senderID, line: line, lastLine: line)
+    }
+
+    mutating func text(line: Int) {
+        guard !inText else { return }
+        inText = true
+        if open != nil { open!.lastLine = max(open!.lastLine, line) }
+    }
+
+    /// The element that `name` closes, if it is the open one.
+    mutating func end(_ name: UnsafePointer<xmlChar>) -> Open? {
+        inText = false
+        guard let message = open, XMLSAXReader.equals(name, message.element) else { return nil }
+        open = nil
+        return message
+    }
+}
+
+extension AdiumParser: StreamingTranscriptParser {
+    /// The log's own offset, from its first timed element, unless `--tz` names a zone.
+    public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice {
+        var walk = AdiumWalk()
+        let reader = XMLSAXReader(file: "")
+        reader.startElement = { name, attributes, line in walk.start(name, attributes, line: line) }
+        head.withUnsafeBufferPointer { reader.push($0, isLast: false) }
+        reader.startElement = nil
+        return options.timeZone.orExportOffset(walk.firstOffset)
+    }
+
+    /// Reads the log in blocks through libxml2's SAX2 push parser, as `parse` reads it but without
+    /// its text: each message goes on when its element ends.
+    public func stream(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary {
+        let file = try BlockReader(path: path, blockSize: blockSize)
+        var walk = AdiumWalk()
+        var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
+        var tally = SenderTally()
+        var warnings: [Diagnostic] = []
+        var count = 0
+        let reader = XMLSAXReader(file: path)
+        reader.startElement = { name, attributes, line in walk.start(name, attributes, line: line) }
+        reader.characters = { _, line in walk.text(line: line) }
+        // The handlers hold `consume` only while the file is read.
+        let outcome: Result<BlockReader.Totals, ChatBillError> = withoutActuallyEscaping(consume) { consume in
+            defer { (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil) }
+            reader.endElement = { name, _ in
+                guard let message = walk.end(name) else { return }
+                guard let (civil, offset) = message.time else {
+                    warnings.append(
+                        Diagnostic(
+                            .warning, file: path, at: InputLocation(line: message.line, column: 1),
+                            "'\(message.unreadTime ?? "")' is not a time chatbill can read; the message is not billed"))
+                    return
+                }
+                let instant = offset.map { civil.instant(atOffset: $0) } ?? resolver.instant(of: civil).instant
+                let sender = message.senderID >= 0 ? walk.senders.names[message.senderID] : ""
+                if message.senderID >= 0 { tally.add(id: message.senderID, name: sender) }
+                count += 1
+                consume(
+                    MessageEvent(
+                        instant: instant, sender: sender, senderID: message.senderID,
+                        kind: message.senderID >= 0 ? .text : .system, line: message.line, lastLine: message.lastLine))
+            }
+            do throws(ChatBillError) {
+                return .success(
+                    try file.forEachBlock(hashing: true) { block in
+                        reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast)
+                        return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+                    })
+            } catch {
+                return .failure(error)
+            }
+        }
+        let totals = try outcome.get()
+        guard count > 0 else {
+            throw .unreadableInput(
+                reader.diagnostics.first { $0.severity == .error }
+                    ?? Diagnostic(.error, file: path, "no <message> in this Adium log"))
+        }
+        return TranscriptSummary(
+            file: file.exportFile(totals), parserName: name, messageCount: count,
+            diagnostics: warnings + reader.diagnostics, timeZone: options.timeZone.orExportOffset(walk.firstOffset),
+            senders: tally.senders, accountSenders: walk.accountSenders)
+    }
+}

@@ -1,0 +1,148 @@
+import CLibXML2
+import Foundation
+
+/// libxml2's SAX2 push parser, fed a document in chunks of any size: element starts and ends and
+/// text reach the handlers as libxml2's own bytes, with the line the parser is on (the line a
+/// tree builder would give the node), and libxml2 drops what it has consumed, so memory stays
+/// that of a chunk. No network, no DTD loading, and no entity handlers: an entity the document
+/// declares is never expanded and an external one never read.
+final class XMLSAXReader {
+    /// An element's attributes as libxml2 hands them over: five pointers each (local name,
+    /// prefix, namespace, value start, value end).
+    struct Attributes {
+        let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        let count: Int
+
+        /// The value of the attribute with local name `name`, without copying it.
+        func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+            guard let pointers else { return nil }
+            for index in 0..<count {
+                let base = index * 5
+                guard let local = pointers[base], let start = pointers[base + 3], let end = pointers[base + 4],
+                    XMLSAXReader.equals(local, name)
+                else { continue }
+                return UnsafeBufferPointer(start: start, count: end - start)
+            }
+            return nil
+        }
+
+        /// Every attribute as Strings.
+        var dictionary: [String: String] {
+            var result: [String: String] = [:]
+            guard let pointers else { return result }
+            for index in 0..<count {
+                let base = index * 5
+                guard let local = pointers[base], let start = pointers[base + 3], let end = pointers[base + 4] else {
+                    continue
+                }
+                result[String(cString: local)] = String(
+                    decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            }
+            return result
+        }
+    }
+
+    var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
+    var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+    /// Text, possibly in several pieces for one text node.
+    var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
+
+    let file: String
+    /// libxml2's complaints, located.
+    private(set) var diagnostics: [Diagnostic] = []
+    private var context: xmlParserCtxtPtr?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// The line the parser is on.
+    var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+
+    /// Parses the next chunk of the document; `isLast` ends it.
+    func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+        var start = 0
+        if context == nil {
+            // The first bytes tell libxml2 the encoding.
+            start = min(4, bytes.count)
+            var handler = Self.handler
+            context = xmlCreatePushParserCtxt(
+                &handler, Unmanaged.passUnretained(self).toOpaque(), Self.chars(bytes.baseAddress), Int32(start), file)
+            guard let context else {
+                diagnostics.append(Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
+                return
+            }
+            // Recovering: an undeclared entity (every entity, with no entity handlers) or broken
+            // markup is reported and skipped, and the messages after it are still read.
+            xmlCtxtUseOptions(context, XMLStreamReader.parseOptions | Int32(XML_PARSE_RECOVER.rawValue))
+        }
+        guard let context else { return }
+        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+        xmlParseChunk(context, Self.chars(rest.baseAddress), Int32(rest.count), isLast ? 1 : 0)
+    }
+
+    private static func chars(_ pointer: UnsafePointer<UInt8>?) -> UnsafePointer<CChar>? {
+        UnsafeRawPointer(pointer)?.assumingMemoryBound(to: CChar.self)
+    }
+
+    /// Parses a whole document held in memory, in chunks of 64 KiB.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let chunk = 1 << 16
+        var offset = 0
+        repeat {
+            let end = min(bytes.count, offset + chunk)
+            push(UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count)
+            offset = end
+        } while offset < bytes.count
+    }
+
+    /// Whether the NUL-terminated `pointer` spells `name`.
+    static func equals(_ pointer: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        let bytes = name.utf8Start
+        for index in 0..<name.utf8CodeUnitCount where pointer[index] != bytes[index] { return false }
+        return pointer[name.utf8CodeUnitCount] == 0
+    }
+
+    private func record(_ error: xmlError) {
+        let text = error.message.map { String(cString: $0) } ?? "malformed XML"
+        let severity: Diagnostic.Severity = error.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning
+        let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
+        diagnostics.append(
+            Diagnostic(severity, file: file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    private static func owner(_ context: UnsafeMutableRawPointer?) -> XMLSAXReader {
+        Unmanaged<XMLSAXReader>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// The callbacks: only elements, text and structured errors.
+    private static var handler: xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { context, localName, _, _, _, _, count, _, attributes in
+            guard let localName else { return }
+            let owner = XMLSAXReader.owner(context)
+            owner.startElement?(localName, Attributes(pointers: attributes, count: Int(count)), owner.line)
+        }
+        handler.endElementNs = { context, localName, _, _ in
+            guard let localName else { return }
+            let owner = XMLSAXReader.owner(context)
+            owner.endElement?(localName, owner.line)
+        }
+        handler.characters = { context, bytes, count in
+            guard let bytes, count > 0 else { return }
+            let owner = XMLSAXReader.owner(context)
+            owner.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), owner.line)
+        }
+        handler.cdataBlock = handler.characters
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            XMLSAXReader.owner(context).record(error.pointee)
+        }
+        return handler
+    }
+}

@@ -38,6 +38,18 @@ struct StreamedReportTests {
         #expect(reports.streamed == reports.whole)
     }
 
+    /// Signal's export streams through the WhatsApp engine with Signal's words.
+    @Test(arguments: [3, 1 << 20])
+    func theSignalFixtureStreamsToTheSameReport(blockSize: Int) throws {
+        let path = Fixtures.url(SignalParserTests.fixture).path
+        let transcript = try SignalParser().parse(
+            InputFile.read(path: path), options: ParseOptions(timeZone: Fixtures.berlin))
+        let provider = try #require(transcript.summary.senders.first).name
+        let reports = try #require(
+            try bothReports(path, names: [provider], blockSize: blockSize, parser: SignalParser()))
+        #expect(reports.streamed == reports.whole)
+    }
+
     /// Telegram's single-chat `result.json`: the fixture and the corpus's single chats (a
     /// whole-account export is held to `parse` in the Telegram JSON tests).
     @Test(arguments: [3, 64, 1 << 20])

@@ -21,58 +21,15 @@ public struct MattermostParser: TranscriptParser {
         return Detection(confidence: 95, reason: "a Mattermost bulk export")
     }
 
-    /// A message line of the export: the conversation it belongs to, and its entries (the post
-    /// and its replies, each located at its own object on the line).
-    struct PostLine {
-        let conversation: String
-        let entries: [(body: [String: Any], bytes: Range<Int>)]
-    }
-
-    /// What one line of the export is.
-    enum LineReading {
-        case blank, notJSON, frame
-        case post(PostLine)
-    }
-
-    /// Reads the line `content` of `bytes`; entry ranges are indices into `bytes`.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ content: Range<Int>) -> LineReading {
-        guard !bytes.trimmed(content).isEmpty else { return .blank }
-        guard
-            let object = try? JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: bytes[content])))
-                as? [String: Any]
-        else { return .notJSON }
-        let type = object["type"] as? String ?? ""
-        guard type == "post" || type == "direct_post", let body = object[type] as? [String: Any] else { return .frame }
-        let conversation =
-            type == "post"
-            ? "\(body["team"] as? String ?? "")/\(body["channel"] as? String ?? "")"
-            : (body["channel_members"] as? [String] ?? []).sorted().joined(separator: ", ")
-        let replies = body["replies"] as? [[String: Any]] ?? []
-        let spans =
-            replies.isEmpty
-            ? []
-            : JSONArrayLocator.objectRanges(under: "replies", in: Array(bytes[content])).first {
-                $0.count == replies.count
-            }?.map { ($0.lowerBound + content.lowerBound)..<($0.upperBound + content.lowerBound) }
-                ?? Array(repeating: content, count: replies.count)
-        return .post(
-            PostLine(conversation: conversation, entries: zip([body] + replies, [content] + spans).map { ($0, $1) }))
-    }
-
     /// An entry as a message's parts: its instant (nil without `create_at`), sender, kind and text.
     static func message(
-        _ entry: [String: Any]
+        _ entry: MattermostLine.Entry
     ) -> (instant: Date?, stamp: String, sender: String, kind: MessageKind, text: String) {
-        let milliseconds = (entry["create_at"] as? NSNumber)?.int64Value
-        let text = entry["message"] as? String ?? ""
-        let files = (entry["attachments"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
-            .map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        let isAttachment = text.isEmpty && !files.isEmpty
+        let isAttachment = entry.message.isEmpty && !entry.attachments.isEmpty
         return (
-            milliseconds.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) },
-            milliseconds.map(String.init) ?? "",
-            entry["user"] as? String ?? "", isAttachment ? .attachment : .text,
-            isAttachment ? files.joined(separator: "\n") : text
+            entry.createAt.map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) },
+            entry.createAt.map(String.init) ?? "", entry.user, isAttachment ? .attachment : .text,
+            isAttachment ? entry.attachments.joined(separator: "\n") : entry.message
         )
     }
 
@@ -91,12 +48,12 @@ public struct MattermostParser: TranscriptParser {
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
-        var posts: [(line: Int, post: PostLine)] = []
+        var posts: [(line: Int, post: MattermostLine.Post)] = []
         var conversations: [String] = []
         var diagnostics: [Diagnostic] = []
         input.bytes.withUnsafeBufferPointer { bytes in
             for line in LineReader(bytes) {
-                switch Self.read(bytes, line.content) {
+                switch MattermostLine.read(bytes, line.content) {
                 case .blank, .frame: continue
                 case .notJSON:
                     diagnostics.append(
@@ -112,7 +69,8 @@ public struct MattermostParser: TranscriptParser {
             try ConversationChoice.index(among: conversations, chosen: options.chat, file: file)]
         var messages: [Message] = []
         for (line, post) in posts where post.conversation == chosen {
-            for (entry, span) in post.entries {
+            for entry in post.entries {
+                let span = entry.bytes
                 let location = input.lines.location(ofByte: span.lowerBound)
                 let parts = Self.message(entry)
                 guard let instant = parts.instant else {
@@ -146,7 +104,7 @@ extension MattermostParser: StreamingTranscriptParser {
         var firstProblem: InputLocation?
         let totals = try file.forEachBlock(hashing: true) { block in
             for line in block.lineReader {
-                switch Self.read(block.bytes, line.content) {
+                switch MattermostLine.read(block.bytes, line.content) {
                 case .blank, .frame: continue
                 case .notJSON: if firstProblem == nil { firstProblem = InputLocation(line: line.number, column: 1) }
                 case .post(let post):
@@ -159,17 +117,19 @@ extension MattermostParser: StreamingTranscriptParser {
         let chosen = conversations[try ConversationChoice.index(among: conversations, chosen: options.chat, file: path)]
         var diagnostics: [Diagnostic] = []
         var tally = SenderTally()
+        var senderIDs: [String: Int] = [:]
         var count = 0
         _ = try file.forEachBlock { block in
             for line in block.lineReader {
-                switch Self.read(block.bytes, line.content) {
+                switch MattermostLine.read(block.bytes, line.content) {
                 case .blank, .frame: continue
                 case .notJSON:
                     diagnostics.append(
                         Diagnostic(.warning, file: path, at: InputLocation(line: line.number, column: 1), Self.notJSON))
                 case .post(let post):
                     guard post.conversation == chosen else { continue }
-                    for (entry, span) in post.entries {
+                    for entry in post.entries {
+                        let span = entry.bytes
                         let location = InputLocation(
                             line: line.number, column: span.lowerBound - line.content.lowerBound + 1)
                         let parts = Self.message(entry)
@@ -177,11 +137,14 @@ extension MattermostParser: StreamingTranscriptParser {
                             diagnostics.append(Diagnostic(.warning, file: path, at: location, Self.noCreateAt))
                             continue
                         }
-                        tally.add(parts.sender, kind: parts.kind)
+                        // A small id per sender, so the report decides who is who once per sender.
+                        let id = senderIDs[parts.sender] ?? senderIDs.count
+                        senderIDs[parts.sender] = id
+                        tally.add(id: id, name: parts.sender)
                         count += 1
                         consume(
                             MessageEvent(
-                                instant: instant, sender: parts.sender, senderID: -1, kind: parts.kind,
+                                instant: instant, sender: parts.sender, senderID: id, kind: parts.kind,
                                 line: line.number, lastLine: line.number))
                     }
                 }

@@ -24,6 +24,12 @@ public struct WhatIf {
     private let billed: BillingPolicy
     private var sessions: [SessionBuilder]
     private var bills: [BillBuilder]
+    /// The smallest gap of the variants: inputs that follow one another closer than this extend
+    /// every variant's open session, so they are summed up and added as one run.
+    private let runGap: Int
+    private var run: SessionBuilder.Run?
+    /// The latest end of the inputs since the last one added one by one (that one included).
+    private var runEnd: Date?
 
     init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?) {
         var policies = Self.gapMinutes.map { minutes in
@@ -40,17 +46,33 @@ public struct WhatIf {
         let others = policies.filter { $0 != policy }
         sessions = others.map { SessionBuilder(policy: $0, keepsReasons: false) }
         bills = others.map { BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false) }
+        runGap = others.map(\.gapSeconds).min() ?? 0
     }
 
     mutating func add(_ input: SessionInput) {
+        if let runEnd, Int((input.instant.timeIntervalSince1970 - runEnd.timeIntervalSince1970).rounded()) <= runGap {
+            if run == nil { run = SessionBuilder.Run(input) } else { run!.add(input) }
+            self.runEnd = max(runEnd, input.end)
+            return
+        }
+        addRun()
         for index in sessions.indices {
             if let closed = sessions[index].add(input) { bills[index].add(closed) }
         }
+        runEnd = input.end
+    }
+
+    /// Adds the run summed up so far to every variant.
+    private mutating func addRun() {
+        guard let run else { return }
+        for index in sessions.indices { sessions[index].absorb(run) }
+        self.run = nil
     }
 
     /// The totals, in the order of `gapMinutes` and then the work gap off; `bill` is the real
     /// bill, whose total stands for the variant with its own rules.
     mutating func finish(bill: Bill) -> [Total] {
+        addRun()
         var others = sessions.indices.map { index in
             if let last = sessions[index].finish() { bills[index].add(last) }
             return bills[index].finish()

@@ -75,6 +75,19 @@ struct SessionBuilder {
             if latestProviderEnd == nil || end > latestProviderEnd! { latestProviderEnd = end }
         }
 
+        /// Adds a run of inputs at once (see `Run`).
+        func absorb(_ run: Run) {
+            latestEnd = max(latestEnd, run.latestEnd)
+            count += run.count
+            if run.from < from { from = run.from }
+            if run.through > through { through = run.through }
+            sources.formUnion(run.sources)
+            providerCount += run.providerCount
+            if firstProviderMessage == nil { firstProviderMessage = run.firstProviderMessage }
+            if firstConnection == nil { firstConnection = run.firstConnection }
+            if let end = run.latestProviderEnd, latestProviderEnd.map({ end > $0 }) ?? true { latestProviderEnd = end }
+        }
+
         /// The reasons' reference to the first input (a placeholder when reasons are not kept).
         var openedBy: SessionReasons.Reference {
             first.map(SessionReasons.Reference.init) ?? .init(line: from.line, sender: "", instant: firstInstant)
@@ -114,6 +127,51 @@ struct SessionBuilder {
             return closed
         }
         return nil
+    }
+
+    /// Inputs that each follow the one before closer than the builder's gap, summed up: added to
+    /// an open session one by one, they would only extend it, so they can be added as one.
+    struct Run {
+        private(set) var count = 0
+        private(set) var providerCount = 0
+        private(set) var firstProviderMessage: Date?
+        private(set) var firstConnection: Date?
+        private(set) var latestEnd: Date
+        private(set) var latestProviderEnd: Date?
+        private(set) var from: (file: Int, line: Int)
+        private(set) var through: (file: Int, line: Int)
+        private(set) var sources = SourceSet()
+
+        init(_ input: SessionInput) {
+            latestEnd = input.end
+            from = (input.file, input.line)
+            through = (input.file, max(input.line, input.lastLine))
+            add(input)
+        }
+
+        mutating func add(_ input: SessionInput) {
+            count += 1
+            latestEnd = max(latestEnd, input.end)
+            if (input.file, input.line) < from { from = (input.file, input.line) }
+            if (input.file, input.lastLine) > through { through = (input.file, input.lastLine) }
+            sources.insert(input.source)
+            guard input.isProvider else { return }
+            providerCount += 1
+            if input.isConnection {
+                if firstConnection == nil { firstConnection = input.instant }
+            } else if firstProviderMessage == nil {
+                firstProviderMessage = input.instant
+            }
+            if latestProviderEnd.map({ input.end > $0 }) ?? true { latestProviderEnd = input.end }
+        }
+    }
+
+    /// Adds `run` to the open session: every input of it follows the open session's latest end
+    /// (or the input before it) by no more than the gap. Only without reasons, which would cite
+    /// the inputs one by one.
+    mutating func absorb(_ run: Run) {
+        precondition(!keepsReasons && group != nil, "a run extends an open session, without reasons")
+        group!.absorb(run)
     }
 
     /// Closes the last session at the end of the export.

@@ -149,7 +149,7 @@ extension Ledger {
             rules: rules.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
     }
 
-    /// Takes back the last operation (an import, invoice, deposit or added client); there is
+    /// Takes back the last operation (an import, invoice, rule change, deposit or added client); there is
     /// never anything later that depends on it. Returns what was undone.
     public func undo() throws(ChatBillError) -> String {
         try write { db in

@@ -228,7 +228,7 @@ struct BankDueCommand: ParsableCommand {
 
 struct BankUndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Take back the last import, invoice or deposit.")
+        commandName: "undo", abstract: "Take back the last import, invoice, rule change or deposit.")
 
     @OptionGroup var ledger: LedgerOptions
 

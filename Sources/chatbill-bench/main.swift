@@ -41,6 +41,15 @@ func streamingParser(_ path: String) -> any StreamingTranscriptParser {
     return path.hasSuffix(".jsonl") ? MattermostParser() : WhatsAppParser()
 }
 
+/// A generated export folder with the parser that streams it, page by page.
+func streamingFolder(_ path: String) -> (ExportFolder, [String], any StreamingFolderParser)? {
+    guard let folder = ExportFolder.folder(at: path),
+        let (parser, members) = ParserRegistry.standard.folderParser(for: folder, named: nil),
+        let streaming = parser as? any StreamingFolderParser
+    else { return nil }
+    return (folder, members, streaming)
+}
+
 /// The provider's name in a generated file: Mattermost names people by user name.
 func provider(_ path: String) -> String { path.hasSuffix(".jsonl") ? "sam.keller" : "Sam Keller" }
 
@@ -101,24 +110,41 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
         }
         detail = "\(transcript.messages.count) messages in \(transcript.inputs.count) files (\(transcript.parserName))"
     case "stream":
-        // What `chatbill parse` would count: every message, read in blocks, nothing kept.
+        // What `chatbill parse` would count: every message, read in blocks (or page by page),
+        // nothing kept.
         var count = 0
-        let summary = try streamingParser(path).stream(path: path, options: options, blockSize: 1 << 20) { _ in
-            count += 1
+        let summary: TranscriptSummary
+        if let (folder, members, parser) = streamingFolder(path) {
+            summary = try parser.stream(folder, members: members, options: options) { _ in count += 1 }
+        } else {
+            summary = try streamingParser(path).stream(path: path, options: options, blockSize: 1 << 20) { _ in
+                count += 1
+            }
         }
-        detail = "\(count) messages, \(summary.file.lineCount) lines"
+        detail = "\(count) messages, \(summary.files.reduce(0) { $0 + $1.lineCount }) lines"
     case "report":
         // What `chatbill report FILE --me "Sam Keller"` does: the streamed report, written out.
-        guard
-            let report = try StreamedReport.make(
-                path: path, parser: streamingParser(path), options: options, providerNames: [provider(path)],
-                policy: BillingPolicy())
-        else { fatalError("the generated export could not be streamed") }
+        let streamed =
+            if let (folder, members, parser) = streamingFolder(path) {
+                try StreamedReport.make(
+                    folder: folder, members: members, parser: parser, options: options, providerNames: [provider(path)],
+                    policy: BillingPolicy())
+            } else {
+                try StreamedReport.make(
+                    path: path, parser: streamingParser(path), options: options, providerNames: [provider(path)],
+                    policy: BillingPolicy())
+            }
+        guard let report = streamed else { fatalError("the generated export could not be streamed") }
         detail = "\(report.sources[0].messageCount) messages, \(report.bill.lines.count) sessions, "
         detail += "\(written(report)) bytes of report"
     case "whole":
         // The same report from a transcript held whole in memory, for comparison.
-        let transcript = try streamingParser(path).parse(InputFile.read(path: path), options: options)
+        let transcript =
+            if let (folder, members, parser) = streamingFolder(path) {
+                try parser.parse(folder.read(members), options: options)
+            } else {
+                try streamingParser(path).parse(InputFile.read(path: path), options: options)
+            }
         let report = Report(
             transcript: transcript, provider: ProviderIdentity(names: [provider(path)]), policy: BillingPolicy())
         detail = "\(transcript.messages.count) messages, \(report.bill.lines.count) sessions, "

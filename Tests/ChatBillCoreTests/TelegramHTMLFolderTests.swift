@@ -27,6 +27,27 @@ struct TelegramHTMLFolderTests {
         #expect(transcript.summary.messageCounts == [3, 3])
     }
 
+    /// Read page by page as a report streams, the folder gives the report read whole: in
+    /// `--tz`, and in the export's own offset.
+    @Test func thePagesStreamToTheSameReport() throws {
+        let folder = try #require(Fixtures.folder(Self.folder))
+        let (parser, members) = try #require(ParserRegistry.standard.folderParser(for: folder, named: nil))
+        let streaming = try #require(parser as? any StreamingFolderParser)
+        for zone in [Fixtures.berlin, ZoneChoice(TimeZone(identifier: "America/New_York")!, source: .machine)] {
+            let options = ParseOptions(timeZone: zone)
+            let streamed = try #require(
+                try StreamedReport.make(
+                    folder: folder, members: members, parser: streaming, options: options,
+                    providerNames: ["Sam Keller"], policy: BillingPolicy()))
+            let whole = Report(
+                transcript: try parser.parse(folder.read(members), options: options),
+                provider: ProviderIdentity(names: ["Sam Keller"]), policy: BillingPolicy())
+            for renderer in [TableReportRenderer(), JSONReportRenderer()] as [any ReportRenderer] {
+                #expect(renderer.render(streamed) == renderer.render(whole))
+            }
+        }
+    }
+
     @Test func aSessionRunsAcrossTheFilesAndTheReportSaysWhere() throws {
         let transcript = try transcript()
         let report = Report(

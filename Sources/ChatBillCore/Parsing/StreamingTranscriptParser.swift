@@ -29,6 +29,26 @@ public struct MessageEvent: Sendable {
     public let kind: MessageKind
     public let line: Int
     public let lastLine: Int
+    /// The file of a several-file export the message is in.
+    public var file = 0
+}
+
+/// A folder parser that can read an export file by file and hand on each message as it is read,
+/// so that a report on an export of many files holds one file at a time.
+public protocol StreamingFolderParser: FolderTranscriptParser {
+    /// Reads `members` of `folder` in order, calling `consume` with each message, and returns what
+    /// a report says about the export.
+    ///
+    /// - Throws: what `parse` throws for the same files.
+    func stream(
+        _ folder: ExportFolder, members: [String], options: ParseOptions, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary
+
+    /// The zone the export will be read in (the summary's), known before it streams.
+    func streamingZone(
+        _ folder: ExportFolder, members: [String], options: ParseOptions
+    ) throws(ChatBillError)
+        -> ZoneChoice
 }
 
 /// Turns sender names read as bytes into Strings once per distinct name, with a small dense id

@@ -19,14 +19,44 @@ public enum StreamedReport {
         origins: [String: String] = [:], providerSource: ProviderIdentity.Source = .flag, blockSize: Int = 1 << 20,
         windowCapacity: Int = windowCapacity
     ) throws(ChatBillError) -> Report? {
-        let fileNames = [ExportFile.fileName(of: path)]
+        try make(
+            fileNames: [ExportFile.fileName(of: path)],
+            zone: parser.streamingZone(head: try InputFile.head(path: path), options: options),
+            stream: { consume throws(ChatBillError) in
+                try parser.stream(path: path, options: options, blockSize: blockSize, to: consume)
+            }, providerNames: providerNames, policy: policy, period: period, client: client, origins: origins,
+            providerSource: providerSource, windowCapacity: windowCapacity)
+    }
+
+    /// The report on `members` of the export folder `folder`, read file by file; nil as for a file.
+    public static func make(
+        folder: ExportFolder, members: [String], parser: any StreamingFolderParser, options: ParseOptions,
+        providerNames: [String], policy: BillingPolicy, period: ClosedRange<String>? = nil, client: String? = nil,
+        origins: [String: String] = [:], providerSource: ProviderIdentity.Source = .flag,
+        windowCapacity: Int = windowCapacity
+    ) throws(ChatBillError) -> Report? {
+        try make(
+            fileNames: [ExportFile.fileName(of: folder.displayPath)],
+            zone: parser.streamingZone(folder, members: members, options: options),
+            stream: { consume throws(ChatBillError) in
+                try parser.stream(folder, members: members, options: options, to: consume)
+            }, providerNames: providerNames, policy: policy, period: period, client: client, origins: origins,
+            providerSource: providerSource, windowCapacity: windowCapacity)
+    }
+
+    /// The report on what `stream` hands on, its days counted in `zone`.
+    private static func make(
+        fileNames: [String], zone: ZoneChoice,
+        stream: ((MessageEvent) -> Void) throws(ChatBillError) -> TranscriptSummary, providerNames: [String],
+        policy: BillingPolicy, period: ClosedRange<String>?, client: String?, origins: [String: String],
+        providerSource: ProviderIdentity.Source, windowCapacity: Int
+    ) throws(ChatBillError) -> Report? {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
         var isProviderByID: [Bool?] = []
         var window = ReorderWindow(capacity: windowCapacity)
-        let zone = parser.streamingZone(head: try InputFile.head(path: path), options: options)
         var pass = BillingPass(policy: policy, timeZone: zone.timeZone, period: period)
         var order = 0
-        let summary = try parser.stream(path: path, options: options, blockSize: blockSize) { event in
+        let summary = try stream { event in
             guard event.kind.isParticipantActivity, !window.overflowed else { return }
             let isProvider: Bool
             if event.senderID >= 0 {
@@ -38,7 +68,7 @@ public enum StreamedReport {
             }
             let input = SessionInput(
                 instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
-                lastLine: event.lastLine, order: order)
+                lastLine: event.lastLine, order: order, file: event.file)
             order += 1
             if let released = window.push(input) { pass.add(released) }
         }

@@ -74,12 +74,22 @@ struct ReadOptions: ParsableArguments {
         return try chosen.parse(input, options: options)
     }
 
-    /// The report on the export made while it streams past, for a file whose format can be read
-    /// that way; nil when the export has to be read whole (standard input, an archive, a format
-    /// without a streaming parser, or a file `StreamedReport` cannot order in one pass).
+    /// The report on the export made while it streams past, for a file (or an export folder)
+    /// whose format can be read that way; nil when the export has to be read whole (standard
+    /// input, an archive, a format without a streaming parser, or a file `StreamedReport` cannot
+    /// order in one pass).
     func streamedReport(_ plan: ReportRun.StreamPlan) throws(ChatBillError) -> Report? {
         let file = plan.path
-        guard file != "-", ExportFolder.folder(at: file) == nil else { return nil }
+        guard file != "-" else { return nil }
+        if let folder = ExportFolder.folder(at: file) {
+            guard let (reader, members) = ParserRegistry.standard.folderParser(for: folder, named: parser),
+                let streaming = reader as? any StreamingFolderParser
+            else { return nil }
+            return try StreamedReport.make(
+                folder: folder, members: members, parser: streaming, options: plan.options,
+                providerNames: plan.providerNames, policy: plan.policy, period: plan.period, client: plan.client,
+                origins: plan.origins, providerSource: plan.providerSource)
+        }
         let head = try InputFile.head(path: file)
         guard !ZipChatArchive.isArchive(head) else { return nil }
         let probe = DetectionProbe(fileName: ExportFile.fileName(of: file), head: head[...])

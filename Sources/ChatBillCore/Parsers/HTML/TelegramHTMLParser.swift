@@ -185,3 +185,53 @@ extension TelegramHTMLParser: FolderTranscriptParser {
         return pages[folder]!.sorted { $0.number < $1.number }.map(\.path)
     }
 }
+
+extension TelegramHTMLParser: StreamingFolderParser {
+    /// Reads the pages one at a time, handing on each page's messages before reading the next:
+    /// memory holds one page, however many the export has.
+    public func stream(
+        _ folder: ExportFolder, members: [String], options: ParseOptions, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary {
+        var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        var files: [ExportFile] = []
+        var counts: [Int] = []
+        var senderIDs: [String: Int] = [:]
+        var tally = SenderTally()
+        for (index, member) in members.enumerated() {
+            let input = try folder.read(member)
+            read(input, index: index, into: &reading)
+            files.append(input.file)
+            counts.append(reading.messages.count)
+            for message in reading.messages {
+                let id = senderIDs[message.sender] ?? senderIDs.count
+                senderIDs[message.sender] = id
+                if message.kind.isParticipantActivity { tally.add(id: id, name: message.sender) }
+                consume(
+                    MessageEvent(
+                        instant: message.instant, sender: message.sender, senderID: id, kind: message.kind,
+                        line: message.location.line, lastLine: message.lastLine, file: index))
+            }
+            reading.messages.removeAll(keepingCapacity: true)
+        }
+        guard counts.contains(where: { $0 > 0 }) else {
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: files.first?.displayName ?? "", "no dated message in this Telegram HTML export"))
+        }
+        return TranscriptSummary(
+            files: files, parserName: name, messageCounts: counts, diagnostics: reading.diagnostics,
+            timeZone: options.timeZone.orExportOffset(reading.firstOffset), senders: tally.senders)
+    }
+
+    /// The offset of the first dated message (Telegram writes `UTC+01:00` in its titles), unless
+    /// `--tz` names a zone: read from the pages up to the first that has one.
+    public func streamingZone(
+        _ folder: ExportFolder, members: [String], options: ParseOptions
+    ) throws(ChatBillError) -> ZoneChoice {
+        var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        for (index, member) in members.enumerated() where reading.messages.isEmpty {
+            read(try folder.read(member), index: index, into: &reading)
+        }
+        return options.timeZone.orExportOffset(reading.firstOffset)
+    }
+}

@@ -102,6 +102,17 @@ struct HTMLStreamReaderTests {
         #expect(lines == [2])
     }
 
+    /// libxml2 hands element and attribute names over in lower case, as the parsers compare them.
+    @Test func upperCaseMarkupComesInLowerCase() {
+        let nodes = walk(Array("<HTML><BODY><DIV CLASS=\"Message\" Title=\"T\">x</DIV></BODY></HTML>".utf8))
+        let div = nodes.compactMap { node -> [String: String]? in
+            if case .startElement("div", let attributes, _, _) = node { return attributes }
+            return nil
+        }
+        #expect(div == [["class": "Message", "title": "T"]])
+        #expect(nodes.contains { if case .endElement("div") = $0 { true } else { false } })
+    }
+
     @Test func utf16WithAByteOrderMarkIsDecoded() {
         let html = "<html><body><p>Grüße</p></body></html>"
         let bytes: [UInt8] = [0xFF, 0xFE] + html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

@@ -50,19 +50,20 @@ public enum HTMLStreamReader {
                 var values: [String: String] = [:]
                 if var cursor = attributes {
                     while let key = cursor.pointee {
-                        values[String(cString: key).lowercased()] =
+                        // libxml2's HTML parser gives element and attribute names in lower case.
+                        values[String(cString: key)] =
                             cursor.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""
                         cursor = cursor.advanced(by: 2)
                     }
                 }
                 walk.visit(
                     .startElement(
-                        name: String(cString: name).lowercased(), attributes: values, location: walk.location,
+                        name: String(cString: name), attributes: values, location: walk.location,
                         isEmpty: false))
             }
             handler.endElement = { pointer, name in
                 guard let walk = Walk.from(pointer), let name else { return }
-                walk.visit(.endElement(name: String(cString: name).lowercased()))
+                walk.visit(.endElement(name: String(cString: name)))
             }
             handler.characters = { pointer, characters, length in
                 guard let walk = Walk.from(pointer), let characters, length > 0 else { return }

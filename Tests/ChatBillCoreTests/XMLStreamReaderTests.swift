@@ -65,6 +65,15 @@ struct XMLStreamReaderTests {
         #expect(textLength < 1000)
     }
 
+    @Test func aFileCutShortSaysWhereItEndsAndWhatIsOpen() {
+        let (nodes, diagnostics) = walk("<chat>\n<message>one</message>\n<message>tw")
+        #expect(nodes.contains { if case .endElement("message") = $0 { true } else { false } })
+        let last = diagnostics.last
+        #expect(last?.severity == .error)
+        #expect(last?.location?.line == 3)
+        #expect(last?.message == "the file ends inside <message> (2 elements left open): is it cut short?")
+    }
+
     @Test func malformedMarkupIsReportedWithItsLine() {
         let (_, diagnostics) = walk("<chat>\n<message>unclosed\n</chat>")
         let error = diagnostics.first { $0.severity == .error }

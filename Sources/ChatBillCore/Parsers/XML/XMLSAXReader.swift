@@ -51,6 +51,8 @@ final class XMLSAXReader {
     /// libxml2's complaints, located.
     private(set) var diagnostics: [Diagnostic] = []
     private var context: xmlParserCtxtPtr?
+    /// The elements open at this point, by libxml2's interned names (alive as long as the parser).
+    private var open: [UnsafePointer<xmlChar>] = []
 
     init(file: String) {
         self.file = file
@@ -83,6 +85,14 @@ final class XMLSAXReader {
         guard let context else { return }
         let rest = UnsafeBufferPointer(rebasing: bytes[start...])
         xmlParseChunk(context, Self.chars(rest.baseAddress), Int32(rest.count), isLast ? 1 : 0)
+        if isLast, let innermost = open.last {
+            // libxml2 says "Extra content at the end of the document"; say what is unfinished.
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, at: InputLocation(line: line, column: 1),
+                    "the file ends inside <\(String(cString: innermost))> (\(open.count) "
+                        + "\(open.count == 1 ? "element" : "elements") left open): is it cut short?"))
+        }
     }
 
     private static func chars(_ pointer: UnsafePointer<UInt8>?) -> UnsafePointer<CChar>? {
@@ -126,11 +136,13 @@ final class XMLSAXReader {
         handler.startElementNs = { context, localName, _, _, _, _, count, _, attributes in
             guard let localName else { return }
             let owner = XMLSAXReader.owner(context)
+            owner.open.append(localName)
             owner.startElement?(localName, Attributes(pointers: attributes, count: Int(count)), owner.line)
         }
         handler.endElementNs = { context, localName, _, _ in
             guard let localName else { return }
             let owner = XMLSAXReader.owner(context)
+            _ = owner.open.popLast()
             owner.endElement?(localName, owner.line)
         }
         handler.characters = { context, bytes, count in

@@ -137,6 +137,10 @@ struct BankCommandTests {
             try bank("rules", "beta", "--from", "2026-11-05", "--gap", "5m").stdout.hasSuffix(
                 "time already recorded from 2026-11-05 through 2026-11-07 keeps the rules it was recorded with\n"))
         #expect(try bank("undo").stdout == "undid rules: from 2026-11-05: --gap 5m\n")
+        // A change names a rule, and `--me` is not one; --number and --through do not go together.
+        #expect(try bank("rules", "beta", "--from", "2026-12-01").status != 0)
+        #expect(try bank("rules", "beta", "--from", "2026-12-01", "--me", "Sam").status != 0)
+        #expect(try bank("invoice", "beta", "--number", "1", "--through", "2026-11-30").status != 0)
 
         // An evidence file that cannot be written: nothing is invoiced.
         let failed = try cli.chatbill(
@@ -161,6 +165,8 @@ struct BankCommandTests {
         #expect(page.contains("<dd>42m (0.70 h), 63.00 EUR</dd>"))
         #expect(!page.contains("new colleague"))  // the unanswered session of 10 November bills nothing
         #expect(try cli.chatbill(["verify", html, copy]).status == 0)
+        // Its manifest states the rules the time was recorded by, as the page does.
+        #expect(page.contains(#""rules":[["recorded by","gap: 15m"#))
         // The history keeps where the evidence is, and its hash.
         #expect(
             try bank("history", "beta").stdout.contains(

@@ -56,7 +56,9 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         let report = evidence.report
         schema = Self.schema
         files = report.files.map { File(file: $0.displayName, sha256: $0.sha256, lines: $0.lineCount) }
-        rules = report.policy.summary.map { [$0.rule, $0.value] }
+        // The rules the page states: for an invoice, those its time was recorded by.
+        rules =
+            evidence.invoice?.rules.map { ["recorded by", $0] } ?? report.policy.summary.map { [$0.rule, $0.value] }
         var clock = ZoneClock(report.timeZone)
         sessions = evidence.excerpts.map { excerpt in
             Session(

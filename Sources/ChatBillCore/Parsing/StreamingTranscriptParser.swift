@@ -70,4 +70,9 @@ struct SenderNames {
         if idsByHash[hash] == nil { idsByHash[hash] = id }
         return id
     }
+
+    /// The id of a sender a reader already holds as a String.
+    mutating func intern(_ name: String) -> Int {
+        Array(name.utf8).withUnsafeBufferPointer { intern($0, 0..<$0.count) }
+    }
 }

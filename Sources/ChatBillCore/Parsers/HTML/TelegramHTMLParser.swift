@@ -195,7 +195,7 @@ extension TelegramHTMLParser: StreamingFolderParser {
         var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
         var files: [ExportFile] = []
         var counts: [Int] = []
-        var senderIDs: [String: Int] = [:]
+        var senders = SenderNames()
         var tally = SenderTally()
         for (index, member) in members.enumerated() {
             let input = try folder.read(member)
@@ -203,8 +203,7 @@ extension TelegramHTMLParser: StreamingFolderParser {
             files.append(input.file)
             counts.append(reading.messages.count)
             for message in reading.messages {
-                let id = senderIDs[message.sender] ?? senderIDs.count
-                senderIDs[message.sender] = id
+                let id = senders.intern(message.sender)
                 if message.kind.isParticipantActivity { tally.add(id: id, name: message.sender) }
                 consume(
                     MessageEvent(

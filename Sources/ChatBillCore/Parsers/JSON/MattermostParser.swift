@@ -117,7 +117,7 @@ extension MattermostParser: StreamingTranscriptParser {
         let chosen = conversations[try ConversationChoice.index(among: conversations, chosen: options.chat, file: path)]
         var diagnostics: [Diagnostic] = []
         var tally = SenderTally()
-        var senderIDs: [String: Int] = [:]
+        var senders = SenderNames()
         var count = 0
         _ = try file.forEachBlock { block in
             for line in block.lineReader {
@@ -138,8 +138,7 @@ extension MattermostParser: StreamingTranscriptParser {
                             continue
                         }
                         // A small id per sender, so the report decides who is who once per sender.
-                        let id = senderIDs[parts.sender] ?? senderIDs.count
-                        senderIDs[parts.sender] = id
+                        let id = senders.intern(parts.sender)
                         tally.add(id: id, name: parts.sender)
                         count += 1
                         consume(

@@ -111,6 +111,26 @@ struct HTMLStreamReaderTests {
         #expect(lines == [2])
     }
 
+    /// The byte-level reading of where text shows something agrees with Unicode's White_Space for
+    /// every white-space character and its neighbours, and counts lines from the text's start.
+    @Test func contentLinesTellUnicodeWhiteSpaceByItsBytes() {
+        let whiteSpace = (0...0x3100).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        let neighbours = whiteSpace.flatMap { [$0.value - 1, $0.value + 1] }.compactMap(Unicode.Scalar.init)
+        for scalar in whiteSpace where scalar != "\n" {
+            #expect(
+                HTMLText.contentLines("\n\(scalar)\n", startingAt: 5) == nil, "U+\(String(scalar.value, radix: 16))")
+        }
+        for scalar in neighbours where !scalar.properties.isWhitespace {
+            #expect(
+                HTMLText.contentLines("\n \(scalar) \n\u{3000}", startingAt: 5) == 6...6,
+                "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(HTMLText.contentLines("\n a\n\n b \n\n", startingAt: 1) == 2...4)
+        let broken: [UInt8] = [0x0A, 0xE2, 0x80]
+        #expect(
+            broken.withUnsafeBufferPointer(HTMLText.contentBreaks).map { [$0.first, $0.last, $0.total] } == [1, 1, 1])
+    }
+
     /// libxml2 hands element and attribute names over in lower case, as the parsers compare them.
     @Test func upperCaseMarkupComesInLowerCase() {
         let nodes = walk(Array("<HTML><BODY><DIV CLASS=\"Message\" Title=\"T\">x</DIV></BODY></HTML>".utf8))

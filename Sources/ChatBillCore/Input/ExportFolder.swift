@@ -81,11 +81,12 @@ public struct ExportFolder: Sendable {
         switch source {
         case .folder:
             for member in members {
-                let file = try InputFile.read(path: path.hasSuffix("/") ? path + member : path + "/" + member)
+                let memberPath = path.hasSuffix("/") ? path + member : path + "/" + member
+                let modified = (try? FileManager.default.attributesOfItem(atPath: memberPath))?[.modificationDate]
                 files.append(
                     InputFile(
                         displayName: displayPath.hasSuffix("/") ? displayPath + member : displayPath + "/" + member,
-                        bytes: file.bytes, modificationDate: file.modificationDate))
+                        bytes: try InputFile.read(bytesOf: memberPath), modificationDate: modified as? Date))
             }
         case .archive(let bytes, let container, let modificationDate):
             let archive = try ZipChatArchive.open(bytes, path: path)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The byte offset at which each line of a file starts, so that a byte offset can be turned into
 /// an `InputLocation` by binary search. Lines end at LF; a CR before the LF belongs to the line.
 public struct LineTable: Sendable {
@@ -10,8 +16,11 @@ public struct LineTable: Sendable {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 48 + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A && index + 1 < buffer.count {
-                starts.append(index + 1)
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                if offset < buffer.count { starts.append(offset) }
             }
         }
         self.starts = starts

@@ -74,3 +74,13 @@ extension UnsafeBufferPointer<UInt8> {
         TextDecoding.text(UnsafeBufferPointer(rebasing: self[range]))
     }
 }
+
+extension UnsafePointer<UInt8> {
+    /// Whether the NUL-terminated string here (an element or attribute name libxml2 handed on)
+    /// spells `name`.
+    func spells(_ name: StaticString) -> Bool {
+        let bytes = name.utf8Start
+        for index in 0..<name.utf8CodeUnitCount where self[index] != bytes[index] { return false }
+        return self[name.utf8CodeUnitCount] == 0
+    }
+}

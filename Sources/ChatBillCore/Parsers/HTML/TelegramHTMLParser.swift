@@ -32,42 +32,55 @@ public struct TelegramHTMLParser: TranscriptParser {
 
     /// `29.04.2026 04:34:58 UTC+03:00`: the wall clock and, when written, its UTC offset.
     static func readTitle(_ title: String) -> (CivilDateTime, offset: Int?)? {
-        let bytes = Array(title.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> (CivilDateTime, offset: Int?)? in
-            let whole = buffer.trimmed(0..<buffer.count)
-            // ` UTC+03:00` or ` GMT+03:00` after the clock, when the export wrote one.
-            var clock = whole
-            var offset: Int?
-            for marker in [Array(" UTC".utf8), Array(" GMT".utf8)] {
-                guard let at = buffer.firstIndex(of: marker, in: clock) else { continue }
-                var cursor = TextCursor(buffer, (at + marker.count)..<clock.upperBound)
-                offset = TimestampLayout.readOffset(&cursor)
-                clock = clock.lowerBound..<at
-            }
-            guard let civil = layouts.lazy.compactMap({ $0.read(buffer, clock)?.0 }).first else { return nil }
-            return (civil, offset)
-        }
+        Array(title.utf8).withUnsafeBufferPointer(readTitle)
     }
 
-    private struct Block {
-        var line: Int
-        var lastLine: Int
-        var title = ""
-        var sender = ""
-        var text = ""
-        var media = ""
-        var joined: Bool
+    private static let offsetMarkers = [Array(" UTC".utf8), Array(" GMT".utf8)]
+
+    static func readTitle(_ buffer: UnsafeBufferPointer<UInt8>) -> (CivilDateTime, offset: Int?)? {
+        let whole = buffer.trimmed(0..<buffer.count)
+        // ` UTC+03:00` or ` GMT+03:00` after the clock, when the export wrote one.
+        var clock = whole
+        var offset: Int?
+        for marker in offsetMarkers {
+            guard let at = buffer.firstIndex(of: marker, in: clock) else { continue }
+            var cursor = TextCursor(buffer, (at + marker.count)..<clock.upperBound)
+            offset = TimestampLayout.readOffset(&cursor)
+            clock = clock.lowerBound..<at
+        }
+        for layout in layouts {
+            if let (civil, _) = layout.read(buffer, clock) { return (civil, offset) }
+        }
+        return nil
     }
 
     /// What reading the files so far has found; a chat continues from one file into the next.
     private struct Reading {
         var resolver: LocalTimeResolver
-        var messages: [Message] = []
         var diagnostics: [Diagnostic] = []
-        var headerLinesByFile: [[Int]] = []
-        /// The sender a `joined` message (even the first of the next file) continues.
-        var previousSender = ""
         var firstOffset: Int?
+
+        /// The instant of a block's title, or nil with a warning.
+        mutating func instant(of block: TelegramWalk.Block, file: String) -> Date? {
+            guard let (civil, offset) = block.title.withUnsafeBufferPointer(TelegramHTMLParser.readTitle) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, at: InputLocation(line: block.line, column: 1),
+                        "a message without a readable date; it is not billed"))
+                return nil
+            }
+            firstOffset = firstOffset ?? offset
+            return offset.map(civil.instant(atOffset:)) ?? resolver.instant(of: civil).instant
+        }
+    }
+
+    /// Whether a block names no sender of its own and so continues the one before it.
+    private static func continuesSender(_ block: TelegramWalk.Block) -> Bool {
+        block.joined || block.sender.isEmpty
+    }
+
+    private static func kind(_ block: TelegramWalk.Block) -> MessageKind {
+        !block.hasText && block.hasMedia ? .attachment : .text
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
@@ -76,91 +89,43 @@ public struct TelegramHTMLParser: TranscriptParser {
 
     public func parse(_ inputs: [InputFile], options: ParseOptions) throws(ChatBillError) -> Transcript {
         var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
-        for (index, input) in inputs.enumerated() { read(input, index: index, into: &reading) }
-        guard !reading.messages.isEmpty, let first = inputs.first else {
+        var messages: [Message] = []
+        var headerLinesByFile: [[Int]] = []
+        /// The sender a `joined` message (even the first of the next file) continues.
+        var previousSender = ""
+        for (index, input) in inputs.enumerated() {
+            let file = input.displayName
+            let (problems, headerLines) = input.bytes.withUnsafeBufferPointer { bytes in
+                TelegramWalk.walk(bytes, file: file, keepsText: true) { block in
+                    guard let instant = reading.instant(of: block, file: file) else { return }
+                    let sender =
+                        Self.continuesSender(block)
+                        ? previousSender : HTMLText.normalized(String(decoding: block.sender, as: UTF8.self))
+                    previousSender = sender
+                    let text = HTMLText.normalized(String(decoding: block.text, as: UTF8.self))
+                    let media = HTMLText.normalized(String(decoding: block.media, as: UTF8.self))
+                    let (lastLine, bytes) = input.span(lines: block.line, through: block.lastLine)
+                    messages.append(
+                        Message(
+                            instant: instant,
+                            timestampText: HTMLText.normalized(String(decoding: block.title, as: UTF8.self)),
+                            sender: sender, text: [media, text].filter { !$0.isEmpty }.joined(separator: "\n"),
+                            kind: Self.kind(block), location: InputLocation(line: block.line, column: 1),
+                            lastLine: lastLine, byteRange: bytes, file: index))
+                }
+            }
+            reading.diagnostics += problems.filter { $0.location != nil }
+            headerLinesByFile.append(headerLines)
+        }
+        guard !messages.isEmpty, let first = inputs.first else {
             throw .unreadableInput(
                 Diagnostic(
                     .error, file: inputs.first?.displayName ?? "", "no dated message in this Telegram HTML export"))
         }
         return Transcript(
-            input: first, parserName: name, messages: reading.messages, diagnostics: reading.diagnostics,
+            input: first, parserName: name, messages: messages, diagnostics: reading.diagnostics,
             timeZone: options.timeZone.orExportOffset(reading.firstOffset), inputs: inputs,
-            headerLinesByFile: reading.headerLinesByFile)
-    }
-
-    /// Reads one file of the export (the `index`-th).
-    private func read(_ input: InputFile, index: Int, into reading: inout Reading) {
-        let file = input.displayName
-        var headerLines = LineSet()
-        var stack = HTMLElementStack()
-        var block: Block?
-        var blockDepth = 0
-
-        func finish(_ block: Block) {
-            let location = InputLocation(line: block.line, column: 1)
-            guard let (civil, offset) = Self.readTitle(block.title) else {
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .warning, file: file, at: location, "a message without a readable date; it is not billed"))
-                return
-            }
-            reading.firstOffset = reading.firstOffset ?? offset
-            let instant =
-                offset.map(civil.instant(atOffset:))
-                ?? reading.resolver.instant(of: civil).instant
-            let sender =
-                block.joined || block.sender.isEmpty ? reading.previousSender : HTMLText.normalized(block.sender)
-            reading.previousSender = sender
-            let text = HTMLText.normalized(block.text)
-            let media = HTMLText.normalized(block.media)
-            let (lastLine, bytes) = input.span(lines: block.line, through: block.lastLine)
-            reading.messages.append(
-                Message(
-                    instant: instant, timestampText: HTMLText.normalized(block.title), sender: sender,
-                    text: [media, text].filter { !$0.isEmpty }.joined(separator: "\n"),
-                    kind: text.isEmpty && !media.isEmpty ? .attachment : .text, location: location, lastLine: lastLine,
-                    byteRange: bytes, file: index))
-        }
-
-        let problems = HTMLStreamReader.read(input.bytes, file: file) { node in
-            switch node {
-            case .startElement(let element, let attributes, let location, _):
-                let classes = stack.push(element, attributes: attributes)
-                if element == "div", classes.contains("message"), classes.contains("default") {
-                    block = Block(line: location.line, lastLine: location.line, joined: classes.contains("joined"))
-                    blockDepth = stack.depth
-                } else if block != nil, element == "div", classes.contains("date"), classes.contains("details"),
-                    !stack.inside("forwarded"), !stack.inside("reply_to"), block!.title.isEmpty
-                {
-                    block!.title = attributes["title"] ?? ""
-                } else if block != nil, element == "br", stack.inside("text") {
-                    block!.text += HTMLText.lineBreak
-                }
-            case .endElement:
-                if block != nil, stack.depth == blockDepth {
-                    finish(block!)
-                    block = nil
-                }
-                stack.pop()
-            case .text(let text, let location):
-                let lines = HTMLText.contentLines(text, startingAt: location.line)
-                guard block != nil else {
-                    headerLines.insert(lines)
-                    return
-                }
-                if let lines { block!.lastLine = max(block!.lastLine, lines.upperBound) }
-                if stack.inside("forwarded") || stack.inside("reply_to") || stack.inside("date") { return }
-                if stack.inside("from_name") {
-                    block!.sender += text
-                } else if stack.inside("text") {
-                    block!.text += text
-                } else if stack.inside("media_wrap"), stack.inside("title") || stack.inside("description") {
-                    block!.media += text + " "
-                }
-            }
-        }
-        reading.diagnostics += problems.filter { $0.location != nil }
-        reading.headerLinesByFile.append(headerLines.sorted)
+            headerLinesByFile: headerLinesByFile)
     }
 }
 
@@ -187,8 +152,8 @@ extension TelegramHTMLParser: FolderTranscriptParser {
 }
 
 extension TelegramHTMLParser: StreamingFolderParser {
-    /// Reads the pages one at a time, handing on each page's messages before reading the next:
-    /// memory holds one page, however many the export has.
+    /// Reads the pages one at a time without the messages' texts, handing on each message as its
+    /// block ends: memory holds one page, however many the export has.
     public func stream(
         _ folder: ExportFolder, members: [String], options: ParseOptions, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
@@ -196,21 +161,40 @@ extension TelegramHTMLParser: StreamingFolderParser {
         var files: [ExportFile] = []
         var counts: [Int] = []
         var senders = SenderNames()
+        // Senders as written (white space and all), each to the id of its name as shown.
+        var written = SenderNames()
+        var shownIDs: [Int] = []
         var tally = SenderTally()
+        /// The sender a `joined` message (even the first of the next page) continues.
+        var previousID: Int?
         for (index, member) in members.enumerated() {
             let input = try folder.read(member)
-            read(input, index: index, into: &reading)
-            files.append(input.file)
-            counts.append(reading.messages.count)
-            for message in reading.messages {
-                let id = senders.intern(message.sender)
-                if message.kind.isParticipantActivity { tally.add(id: id, name: message.sender) }
-                consume(
-                    MessageEvent(
-                        instant: message.instant, sender: message.sender, senderID: id, kind: message.kind,
-                        line: message.location.line, lastLine: message.lastLine, file: index))
+            let file = input.displayName
+            var count = 0
+            let (problems, _) = input.bytes.withUnsafeBufferPointer { bytes in
+                TelegramWalk.walk(bytes, file: file, keepsText: false) { block in
+                    guard let instant = reading.instant(of: block, file: file) else { return }
+                    if !Self.continuesSender(block) {
+                        let writtenID = block.sender.withUnsafeBufferPointer { written.intern($0, 0..<$0.count) }
+                        if writtenID == shownIDs.count {
+                            shownIDs.append(senders.intern(HTMLText.normalized(written.names[writtenID])))
+                        }
+                        previousID = shownIDs[writtenID]
+                    }
+                    let id = previousID ?? senders.intern("")
+                    let kind = Self.kind(block)
+                    let sender = senders.names[id]
+                    if kind.isParticipantActivity { tally.add(id: id, name: sender) }
+                    count += 1
+                    consume(
+                        MessageEvent(
+                            instant: instant, sender: sender, senderID: id, kind: kind, line: block.line,
+                            lastLine: block.lastLine, file: index))
+                }
             }
-            reading.messages.removeAll(keepingCapacity: true)
+            reading.diagnostics += problems.filter { $0.location != nil }
+            files.append(input.file)
+            counts.append(count)
         }
         guard counts.contains(where: { $0 > 0 }) else {
             throw .unreadableInput(
@@ -223,13 +207,19 @@ extension TelegramHTMLParser: StreamingFolderParser {
     }
 
     /// The offset of the first dated message (Telegram writes `UTC+01:00` in its titles), unless
-    /// `--tz` names a zone: read from the pages up to the first that has one.
+    /// `--tz` names a zone: read from the pages up to the first that has a dated message.
     public func streamingZone(
         _ folder: ExportFolder, members: [String], options: ParseOptions
     ) throws(ChatBillError) -> ZoneChoice {
         var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
-        for (index, member) in members.enumerated() where reading.messages.isEmpty {
-            read(try folder.read(member), index: index, into: &reading)
+        var dated = false
+        for member in members where !dated {
+            let input = try folder.read(member)
+            _ = input.bytes.withUnsafeBufferPointer { bytes in
+                TelegramWalk.walk(bytes, file: input.displayName, keepsText: false) { block in
+                    dated = dated || reading.instant(of: block, file: input.displayName) != nil
+                }
+            }
         }
         return options.timeZone.orExportOffset(reading.firstOffset)
     }

@@ -31,13 +31,13 @@ private struct AdiumWalk {
     /// Opens a message element, reading its time and naming its sender.
     mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
         inText = false
-        if XMLSAXReader.equals(name, "chat") {
+        if name.spells("chat") {
             account = attributes.value("account").map(Array.init)
             return
         }
-        guard let element = Self.elements.first(where: { XMLSAXReader.equals(name, $0) }) else { return }
+        guard let element = Self.elements.first(where: { name.spells($0) }) else { return }
         var senderID = -1
-        if XMLSAXReader.equals(name, "message") {
+        if name.spells("message") {
             let sender = attributes.value("sender")
             let shown = attributes.value("alias") ?? sender ?? UnsafeBufferPointer(start: nil, count: 0)
             senderID = senders.intern(shown, 0..<shown.count)
@@ -64,7 +64,7 @@ private struct AdiumWalk {
     /// The element that `name` closes, if it is the open one.
     mutating func end(_ name: UnsafePointer<xmlChar>) -> Open? {
         inText = false
-        guard let message = open, XMLSAXReader.equals(name, message.element) else { return nil }
+        guard let message = open, name.spells(message.element) else { return nil }
         open = nil
         return message
     }

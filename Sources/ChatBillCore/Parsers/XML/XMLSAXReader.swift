@@ -19,7 +19,7 @@ final class XMLSAXReader {
             for index in 0..<count {
                 let base = index * 5
                 guard let local = pointers[base], let start = pointers[base + 3], let end = pointers[base + 4],
-                    XMLSAXReader.equals(local, name)
+                    local.spells(name)
                 else { continue }
                 return UnsafeBufferPointer(start: start, count: end - start)
             }
@@ -108,13 +108,6 @@ final class XMLSAXReader {
             push(UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count)
             offset = end
         } while offset < bytes.count
-    }
-
-    /// Whether the NUL-terminated `pointer` spells `name`.
-    static func equals(_ pointer: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        let bytes = name.utf8Start
-        for index in 0..<name.utf8CodeUnitCount where pointer[index] != bytes[index] { return false }
-        return pointer[name.utf8CodeUnitCount] == 0
     }
 
     private func record(_ error: xmlError) {

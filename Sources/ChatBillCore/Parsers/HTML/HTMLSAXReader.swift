@@ -1,0 +1,142 @@
+import CLibXML2
+import Foundation
+
+/// libxml2's HTML push parser with SAX callbacks, fed a document in chunks of any size: it
+/// survives the tag soup of real exports (unclosed `<font>`, no `<body>`), decodes entities, never
+/// builds a tree and never touches the network. Element starts and ends and text reach the
+/// handlers as libxml2's own bytes (names in lower case) with the line the parser is on.
+final class HTMLSAXReader {
+    /// An element's attributes as libxml2 hands them over: name and value in turn, ended by nil.
+    struct Attributes {
+        let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+        /// The value of attribute `name`, without copying it (empty for one written without a value).
+        func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+            guard var cursor = pointers else { return nil }
+            while let key = cursor.pointee {
+                if key.spells(name) {
+                    let value = cursor.advanced(by: 1).pointee
+                    return UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)
+                }
+                cursor = cursor.advanced(by: 2)
+            }
+            return nil
+        }
+
+        /// Every attribute as Strings.
+        var dictionary: [String: String] {
+            var result: [String: String] = [:]
+            guard var cursor = pointers else { return result }
+            while let key = cursor.pointee {
+                result[String(cString: key)] = cursor.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""
+                cursor = cursor.advanced(by: 2)
+            }
+            return result
+        }
+
+    }
+
+    var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
+    var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+    /// Text as libxml2 hands it on, in pieces, with the line where the piece ends.
+    var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
+
+    let file: String
+    /// libxml2's complaints about the markup, as notes: tag soup is what real exports are made of,
+    /// so they keep their place for the curious but do not fail `--strict`.
+    private(set) var diagnostics: [Diagnostic] = []
+    private var context: htmlParserCtxtPtr?
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    init(file: String) {
+        precondition(Self.initialized)
+        self.file = file
+    }
+
+    deinit {
+        if let context { htmlFreeParserCtxt(context) }
+    }
+
+    /// The line the parser is on.
+    var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+
+    /// The line and column the parser is on.
+    var location: InputLocation {
+        guard let context else { return InputLocation(line: 1, column: 1) }
+        let column = xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context))
+        return InputLocation(line: line, column: max(1, Int(column)))
+    }
+
+    /// Parses the next chunk of the document (UTF-8, or UTF-16 with a byte-order mark at its
+    /// start); `isLast` ends it.
+    func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+        var start = 0
+        if context == nil {
+            var encoding = XML_CHAR_ENCODING_UTF8
+            if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+                (encoding, start) = (XML_CHAR_ENCODING_UTF16LE, 2)
+            } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+                (encoding, start) = (XML_CHAR_ENCODING_UTF16BE, 2)
+            }
+            var handler = Self.handler
+            context = htmlCreatePushParserCtxt(
+                &handler, Unmanaged.passUnretained(self).toOpaque(), nil, 0, file, encoding)
+            guard let context else {
+                diagnostics.append(Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
+                return
+            }
+            htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue))
+        }
+        guard let context else { return }
+        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+        let chars = UnsafeRawPointer(rest.baseAddress)?.assumingMemoryBound(to: CChar.self)
+        htmlParseChunk(context, chars, Int32(rest.count), isLast ? 1 : 0)
+    }
+
+    /// Parses a whole document held in memory. One chunk that ends the document spares libxml2
+    /// the look-ahead it does to find where a chunk's markup is complete.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+        push(bytes, isLast: true)
+    }
+
+    private func record(_ error: xmlError) {
+        let text = error.message.map { String(cString: $0) } ?? "malformed HTML"
+        let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
+        diagnostics.append(
+            Diagnostic(.note, file: file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    private static func owner(_ context: UnsafeMutableRawPointer?) -> HTMLSAXReader {
+        Unmanaged<HTMLSAXReader>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// The callbacks: only elements, text and structured errors.
+    private static var handler: htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElement = { context, name, attributes in
+            guard let name else { return }
+            let owner = HTMLSAXReader.owner(context)
+            owner.startElement?(name, Attributes(pointers: attributes), owner.line)
+        }
+        handler.endElement = { context, name in
+            guard let name else { return }
+            let owner = HTMLSAXReader.owner(context)
+            owner.endElement?(name, owner.line)
+        }
+        handler.characters = { context, bytes, count in
+            guard let bytes, count > 0 else { return }
+            let owner = HTMLSAXReader.owner(context)
+            owner.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), owner.line)
+        }
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            HTMLSAXReader.owner(context).record(error.pointee)
+        }
+        return handler
+    }
+}

@@ -57,9 +57,6 @@ enum BenchFormat: String, CaseIterable {
     case telegramJSON = "telegram-json"
     case mattermost
 
-    /// Whether chatbill streams this format (and the benchmark measures it streamed).
-    var streams: Bool { [.whatsapp, .adium, .telegramPages, .telegramJSON, .mattermost].contains(self) }
-
     /// Where the generated export of `megabytes` MB lives (a folder for pages).
     func path(megabytes: Int) -> String {
         let name =

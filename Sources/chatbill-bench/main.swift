@@ -38,6 +38,7 @@ func now() -> Double {
 func streamingParser(_ path: String) -> any StreamingTranscriptParser {
     if path.hasSuffix(".json") { return TelegramJSONParser() }
     if path.hasSuffix(".xml") { return AdiumParser() }
+    if path.hasSuffix(".html") { return TelegramHTMLParser() }
     return path.hasSuffix(".jsonl") ? MattermostParser() : WhatsAppParser()
 }
 
@@ -97,18 +98,6 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
             close(descriptor)
         }
         detail = "\(lines) lines"
-    case "parse":
-        // Another format, read whole and parsed (a folder through its folder parser).
-        let transcript: Transcript
-        if let folder = ExportFolder.folder(at: path),
-            let (parser, members) = ParserRegistry.standard.folderParser(for: folder, named: nil)
-        {
-            transcript = try parser.parse(folder.read(members), options: options)
-        } else {
-            let input = try InputFile.read(path: path)
-            transcript = try ParserRegistry.standard.choose(for: input).parse(input, options: options)
-        }
-        detail = "\(transcript.messages.count) messages in \(transcript.inputs.count) files (\(transcript.parserName))"
     case "stream":
         // What `chatbill parse` would count: every message, read in blocks (or page by page),
         // nothing kept.
@@ -185,8 +174,7 @@ for format in formats {
         })
     print("\n\(format.rawValue): \(path), \(String(format: "%.1f", size / 1e6)) MB in \(files.count) files")
     print("measurement".padded(to: 40) + "  MB/s   seconds  peak MiB  result")
-    let modes = format.streams ? ["newlines", "stream", "report", "whole"] : ["newlines", "parse"]
-    for mode in modes {
+    for mode in ["newlines", "stream", "report", "whole"] {
         var results: [(seconds: Double, memory: Double, detail: String)] = []
         for _ in 0..<runs {
             let process = Process()
@@ -210,8 +198,7 @@ for format in formats {
             case "newlines": "baseline: read + memchr newline count"
             case "stream": "parse, streamed (SHA-256, messages)"
             case "report": "parse + sessionize + report, streamed"
-            case "whole": "the same, transcript held whole"
-            default: "read + parse (whole file in memory)"
+            default: "the same, transcript held whole"
             }
         print(
             label.padded(to: 40)

@@ -102,6 +102,34 @@ struct StreamedReportTests {
         }
     }
 
+    /// One Telegram HTML page streams in blocks through libxml2's HTML push parser: the same
+    /// report as `parse` (in the titles' offset and in `--tz`), with each page of the fixture
+    /// folder alone (the second starts with `joined` messages) and a page cut short.
+    @Test(arguments: [3, 64, 1 << 20])
+    func everyTelegramPageStreamsToTheSameReport(blockSize: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-tg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = Fixtures.url(TelegramHTMLParserTests.fixture)
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let cut = folder.appending(path: "messages.html")
+        try String(text.prefix(text.count * 3 / 5)).write(to: cut, atomically: true, encoding: .utf8)
+        let pages = ["messages.html", "messages2.html"].map {
+            Fixtures.url(TelegramHTMLFolderTests.folder + "/" + $0).path
+        }
+        for path in [page.path, cut.path] + pages {
+            let transcript = try TelegramHTMLParser().parse(
+                InputFile.read(path: path), options: ParseOptions(timeZone: .machine))
+            let provider = try #require(transcript.summary.senders.first { !$0.name.isEmpty }).name
+            for zone in [Fixtures.berlin, ZoneChoice(TimeZone(identifier: "America/New_York")!, source: .machine)] {
+                let reports = try #require(
+                    try bothReports(
+                        path, names: [provider], blockSize: blockSize, parser: TelegramHTMLParser(), zone: zone),
+                    "\(path)")
+                #expect(reports.streamed == reports.whole, "\(path)")
+            }
+        }
+    }
+
     /// A Mattermost export streams line by line: each conversation's report is the whole one's,
     /// diagnostics (a line that is not JSON, a post without a time) included.
     @Test(arguments: [3, 1 << 20])

@@ -117,11 +117,7 @@ public struct TelegramHTMLParser: TranscriptParser {
             reading.diagnostics += problems.filter { $0.location != nil }
             headerLinesByFile.append(headerLines)
         }
-        guard !messages.isEmpty, let first = inputs.first else {
-            throw .unreadableInput(
-                Diagnostic(
-                    .error, file: inputs.first?.displayName ?? "", "no dated message in this Telegram HTML export"))
-        }
+        guard !messages.isEmpty, let first = inputs.first else { throw noDatedMessage(inputs.first?.displayName ?? "") }
         return Transcript(
             input: first, parserName: name, messages: messages, diagnostics: reading.diagnostics,
             timeZone: options.timeZone.orExportOffset(reading.firstOffset), inputs: inputs,
@@ -151,59 +147,122 @@ extension TelegramHTMLParser: FolderTranscriptParser {
     }
 }
 
+extension TelegramHTMLParser {
+    /// What streaming an export has found so far: its senders, the one a `joined` message (even
+    /// the first of the next page) continues, and the dated messages.
+    private struct Streaming {
+        var reading: Reading
+        var senders = SenderNames()
+        /// Senders as written (white space and all), each to the id of its name as shown.
+        var written = SenderNames()
+        var shownIDs: [Int] = []
+        var previousID: Int?
+        var tally = SenderTally()
+
+        init(_ options: ParseOptions) {
+            reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        }
+
+        /// The message a block is, or nil (with a warning) when its date cannot be read.
+        mutating func event(of block: TelegramWalk.Block, file: String, index: Int) -> MessageEvent? {
+            guard let instant = reading.instant(of: block, file: file) else { return nil }
+            if !TelegramHTMLParser.continuesSender(block) {
+                let writtenID = block.sender.withUnsafeBufferPointer { written.intern($0, 0..<$0.count) }
+                if writtenID == shownIDs.count {
+                    shownIDs.append(senders.intern(HTMLText.normalized(written.names[writtenID])))
+                }
+                previousID = shownIDs[writtenID]
+            }
+            let id = previousID ?? senders.intern("")
+            let kind = TelegramHTMLParser.kind(block)
+            let sender = senders.names[id]
+            if kind.isParticipantActivity { tally.add(id: id, name: sender) }
+            return MessageEvent(
+                instant: instant, sender: sender, senderID: id, kind: kind, line: block.line, lastLine: block.lastLine,
+                file: index)
+        }
+    }
+
+    private func noDatedMessage(_ file: String) -> ChatBillError {
+        .unreadableInput(Diagnostic(.error, file: file, "no dated message in this Telegram HTML export"))
+    }
+}
+
+extension TelegramHTMLParser: StreamingTranscriptParser {
+    /// The offset of the first dated message in the head (Telegram writes `UTC+01:00` in its
+    /// titles), unless `--tz` names a zone.
+    public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice {
+        var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        _ = TelegramWalk.walk(
+            file: "", keepsText: false, message: { block in _ = reading.instant(of: block, file: "") },
+            feed: { reader in head.withUnsafeBufferPointer { reader.push($0, isLast: false) } })
+        return options.timeZone.orExportOffset(reading.firstOffset)
+    }
+
+    /// Reads one page of any size in blocks, without the messages' texts, handing on each
+    /// message as its block ends.
+    public func stream(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary {
+        let file = try BlockReader(path: path, blockSize: blockSize)
+        var streaming = Streaming(options)
+        var count = 0
+        let walked = TelegramWalk.walk(
+            file: path, keepsText: false,
+            message: { block in
+                guard let event = streaming.event(of: block, file: path, index: 0) else { return }
+                count += 1
+                consume(event)
+            },
+            feed: { reader -> Result<BlockReader.Totals, ChatBillError> in
+                do throws(ChatBillError) {
+                    return .success(
+                        try file.forEachBlock(hashing: true) { block in
+                            reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast)
+                            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+                        })
+                } catch {
+                    return .failure(error)
+                }
+            })
+        let totals = try walked.outcome.get()
+        guard count > 0 else { throw noDatedMessage(path) }
+        return TranscriptSummary(
+            file: file.exportFile(totals), parserName: name, messageCount: count,
+            diagnostics: streaming.reading.diagnostics + walked.diagnostics.filter { $0.location != nil },
+            timeZone: options.timeZone.orExportOffset(streaming.reading.firstOffset), senders: streaming.tally.senders)
+    }
+}
+
 extension TelegramHTMLParser: StreamingFolderParser {
     /// Reads the pages one at a time without the messages' texts, handing on each message as its
     /// block ends: memory holds one page, however many the export has.
     public func stream(
         _ folder: ExportFolder, members: [String], options: ParseOptions, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
-        var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+        var streaming = Streaming(options)
         var files: [ExportFile] = []
         var counts: [Int] = []
-        var senders = SenderNames()
-        // Senders as written (white space and all), each to the id of its name as shown.
-        var written = SenderNames()
-        var shownIDs: [Int] = []
-        var tally = SenderTally()
-        /// The sender a `joined` message (even the first of the next page) continues.
-        var previousID: Int?
         for (index, member) in members.enumerated() {
             let input = try folder.read(member)
             let file = input.displayName
             var count = 0
             let (problems, _) = input.bytes.withUnsafeBufferPointer { bytes in
                 TelegramWalk.walk(bytes, file: file, keepsText: false) { block in
-                    guard let instant = reading.instant(of: block, file: file) else { return }
-                    if !Self.continuesSender(block) {
-                        let writtenID = block.sender.withUnsafeBufferPointer { written.intern($0, 0..<$0.count) }
-                        if writtenID == shownIDs.count {
-                            shownIDs.append(senders.intern(HTMLText.normalized(written.names[writtenID])))
-                        }
-                        previousID = shownIDs[writtenID]
-                    }
-                    let id = previousID ?? senders.intern("")
-                    let kind = Self.kind(block)
-                    let sender = senders.names[id]
-                    if kind.isParticipantActivity { tally.add(id: id, name: sender) }
+                    guard let event = streaming.event(of: block, file: file, index: index) else { return }
                     count += 1
-                    consume(
-                        MessageEvent(
-                            instant: instant, sender: sender, senderID: id, kind: kind, line: block.line,
-                            lastLine: block.lastLine, file: index))
+                    consume(event)
                 }
             }
-            reading.diagnostics += problems.filter { $0.location != nil }
+            streaming.reading.diagnostics += problems.filter { $0.location != nil }
             files.append(input.file)
             counts.append(count)
         }
-        guard counts.contains(where: { $0 > 0 }) else {
-            throw .unreadableInput(
-                Diagnostic(
-                    .error, file: files.first?.displayName ?? "", "no dated message in this Telegram HTML export"))
-        }
+        guard counts.contains(where: { $0 > 0 }) else { throw noDatedMessage(files.first?.displayName ?? "") }
         return TranscriptSummary(
-            files: files, parserName: name, messageCounts: counts, diagnostics: reading.diagnostics,
-            timeZone: options.timeZone.orExportOffset(reading.firstOffset), senders: tally.senders)
+            files: files, parserName: name, messageCounts: counts, diagnostics: streaming.reading.diagnostics,
+            timeZone: options.timeZone.orExportOffset(streaming.reading.firstOffset),
+            senders: streaming.tally.senders)
     }
 
     /// The offset of the first dated message (Telegram writes `UTC+01:00` in its titles), unless

@@ -152,7 +152,7 @@ struct ProviderIdentityTests {
             try ProviderIdentity.resolve(names: [], for: transcript("_chat.txt", twoSenders))
         } throws: { error in
             guard case .needsChoice(let diagnostic) = error as? ChatBillError else { return false }
-            return diagnostic.message.contains("'Alice' (2 messages), 'Sam' (1 messages)")
+            return diagnostic.message.contains("'Alice' (2 messages), 'Sam' (1 message)")
                 && diagnostic.message.contains("--me")
         }
     }

@@ -82,7 +82,8 @@ struct BlockReader {
             throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
         }
         defer { fclose(file) }
-        var hasher = SHA256()
+        let readAhead = ReadAhead(file: file, chunkSize: blockSize, hashing: hashing)
+        defer { _ = readAhead.finish() }
         var capacity = 2 * blockSize
         var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { storage.deallocate() }
@@ -99,17 +100,14 @@ struct BlockReader {
                 storage.deallocate()
                 storage = grown
             }
-            let count = fread(storage + filled, 1, blockSize, file)
-            if count < blockSize {
-                guard ferror(file) == 0 else {
-                    throw .unreadableInput(Diagnostic(.error, file: path, "could not be read to the end"))
-                }
-                isLast = feof(file) != 0
+            let chunk = readAhead.next()
+            guard !chunk.failed else {
+                throw .unreadableInput(Diagnostic(.error, file: path, "could not be read to the end"))
             }
-            if hashing, count > 0 {
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: storage + filled, count: count))
-            }
-            filled += count
+            (storage + filled).update(from: chunk.bytes, count: chunk.count)
+            readAhead.recycle(chunk)
+            isLast = chunk.isLast
+            filled += chunk.count
             let linesEnd: Int
             if isLast {
                 linesEnd = filled
@@ -131,7 +129,7 @@ struct BlockReader {
         }
         return Totals(
             byteCount: base + filled, lineCount: nextLine - 1,
-            sha256: hashing ? ExportFile.hex(hasher.finalize()) : nil)
+            sha256: readAhead.finish().map(ExportFile.hex))
     }
 
     /// The file as a report names it, once `forEachBlock(hashing: true)` has read it whole.

@@ -65,7 +65,8 @@ public struct ProviderIdentity: Sendable, Hashable {
     {
         let senders = summary.senders
         let file = summary.file.displayName
-        let listing = senders.map { "'\($0.name)' (\($0.messages) messages)" }.joined(separator: ", ")
+        let listing = senders.map { "'\($0.name)' (\($0.messages) \($0.messages == 1 ? "message" : "messages"))" }
+            .joined(separator: ", ")
         if !names.isEmpty {
             let identity = ProviderIdentity(names: names, source: namesSource)
             guard senders.contains(where: { identity.isProvider($0.name) }) else {

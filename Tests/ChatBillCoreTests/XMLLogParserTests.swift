@@ -22,6 +22,30 @@ struct XMLLogParserTests {
         #expect(provider.source == .markedInExport)
     }
 
+    /// Adium's times are read by position when they have the plain shape; that reading must be
+    /// the layout's, and anything else (fractions, `+0200`, a month 13) goes to the layouts.
+    @Test func plainISOTimesReadAsTheLayoutReadsThem() {
+        let layout = TimestampLayout("YYYY-MM-DDTHH:mm:ssZ")!
+        let times = [
+            "2026-10-14T09:02:00+02:00", "2026-10-14T09:02:00Z", "1999-12-31T23:59:59-05:30", "2026-02-29T09:02:00Z",
+            "2026-13-14T09:02:00+02:00", "2026-10-14T24:02:00+02:00", "2026-10-14 09:02:00+02:00",
+            "2026-10-14T09:02:00+0200", "2026-10-14T09:02:00.250+02:00", "2026-1a-14T09:02:00+02:00",
+            "2026-10-14T09:02:00*02:00",
+        ]
+        for time in times {
+            let bytes = Array(time.utf8)
+            bytes.withUnsafeBufferPointer { bytes in
+                let plain = TimestampLayout.readPlainISO(bytes)
+                let general = layout.read(bytes, 0..<bytes.count)
+                if let plain {
+                    #expect(plain.0 == general?.0 && plain.offset == general?.offset, "\(time)")
+                }
+                #expect((plain == nil) == (bytes.count != 20 && bytes.count != 25 || general == nil), "\(time)")
+            }
+        }
+        #expect(TimestampLayout.readISO("2026-10-14T09:02:00.250+02:00")?.offset == 7200)
+    }
+
     @Test func aTruncatedAdiumLogKeepsWhatItCouldReadAndSaysWhere() throws {
         let whole = try Fixtures.input(Self.adium).bytes
         let cut = Array(whole.prefix(whole.count * 2 / 3))

@@ -36,16 +36,26 @@ final class HTMLSAXReader {
 
     }
 
-    var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
-    var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+    typealias StartElement = (UnsafePointer<xmlChar>, Attributes, Int) -> Void
+    typealias EndElement = (UnsafePointer<xmlChar>, Int) -> Void
     /// Text as libxml2 hands it on, in pieces, with the line where the piece ends.
-    var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
+    typealias Characters = (UnsafeBufferPointer<UInt8>, Int) -> Void
 
-    let file: String
-    /// libxml2's complaints about the markup, as notes: tag soup is what real exports are made of,
-    /// so they keep their place for the curious but do not fail `--strict`.
-    private(set) var diagnostics: [Diagnostic] = []
-    private var context: htmlParserCtxtPtr?
+    /// What the C callbacks reach through their context pointer: the handlers of the push under
+    /// way and the parser. Held by a pointer, so a callback costs no exclusivity check, and the
+    /// handlers are the caller's non-escaping closures, whose captures cost none either.
+    private struct State {
+        let file: String
+        var context: htmlParserCtxtPtr?
+        var startElement: StartElement?
+        var endElement: EndElement?
+        var characters: Characters?
+        var diagnostics: [Diagnostic] = []
+
+        var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+    }
+
+    private let state: UnsafeMutablePointer<State>
 
     private static let initialized: Bool = {
         xmlInitParser()
@@ -54,28 +64,51 @@ final class HTMLSAXReader {
 
     init(file: String) {
         precondition(Self.initialized)
-        self.file = file
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(file: file))
     }
 
     deinit {
-        if let context { htmlFreeParserCtxt(context) }
+        if let context = state.pointee.context { htmlFreeParserCtxt(context) }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
+    var file: String { state.pointee.file }
+    /// libxml2's complaints about the markup, as notes: tag soup is what real exports are made of,
+    /// so they keep their place for the curious but do not fail `--strict`.
+    var diagnostics: [Diagnostic] { state.pointee.diagnostics }
     /// The line the parser is on.
-    var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+    var line: Int { state.pointee.line }
 
     /// The line and column the parser is on.
     var location: InputLocation {
-        guard let context else { return InputLocation(line: 1, column: 1) }
+        guard let context = state.pointee.context else { return InputLocation(line: 1, column: 1) }
         let column = xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(context))
         return InputLocation(line: line, column: max(1, Int(column)))
     }
 
     /// Parses the next chunk of the document (UTF-8, or UTF-16 with a byte-order mark at its
-    /// start); `isLast` ends it.
-    func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+    /// start), calling the handlers as it goes; `isLast` ends it.
+    func push(
+        _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, startElement: StartElement,
+        endElement: EndElement = { _, _ in }, characters: Characters = { _, _ in }
+    ) {
+        withoutActuallyEscaping(startElement) { startElement in
+            withoutActuallyEscaping(endElement) { endElement in
+                withoutActuallyEscaping(characters) { characters in
+                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) =
+                        (startElement, endElement, characters)
+                    push(bytes, isLast: isLast)
+                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
+                }
+            }
+        }
+    }
+
+    private func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
         var start = 0
-        if context == nil {
+        if state.pointee.context == nil {
             var encoding = XML_CHAR_ENCODING_UTF8
             if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
                 (encoding, start) = (XML_CHAR_ENCODING_UTF16LE, 2)
@@ -83,15 +116,16 @@ final class HTMLSAXReader {
                 (encoding, start) = (XML_CHAR_ENCODING_UTF16BE, 2)
             }
             var handler = Self.handler
-            context = htmlCreatePushParserCtxt(
-                &handler, Unmanaged.passUnretained(self).toOpaque(), nil, 0, file, encoding)
-            guard let context else {
-                diagnostics.append(Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
+            state.pointee.context = htmlCreatePushParserCtxt(
+                &handler, UnsafeMutableRawPointer(state), nil, 0, file, encoding)
+            guard let context = state.pointee.context else {
+                state.pointee.diagnostics.append(
+                    Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
                 return
             }
             htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue))
         }
-        guard let context else { return }
+        guard let context = state.pointee.context else { return }
         let rest = UnsafeBufferPointer(rebasing: bytes[start...])
         let chars = UnsafeRawPointer(rest.baseAddress)?.assumingMemoryBound(to: CChar.self)
         htmlParseChunk(context, chars, Int32(rest.count), isLast ? 1 : 0)
@@ -99,19 +133,23 @@ final class HTMLSAXReader {
 
     /// Parses a whole document held in memory. One chunk that ends the document spares libxml2
     /// the look-ahead it does to find where a chunk's markup is complete.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
-        push(bytes, isLast: true)
+    func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, startElement: StartElement, endElement: EndElement = { _, _ in },
+        characters: Characters = { _, _ in }
+    ) {
+        push(bytes, isLast: true, startElement: startElement, endElement: endElement, characters: characters)
     }
 
-    private func record(_ error: xmlError) {
+    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<State>) {
         let text = error.message.map { String(cString: $0) } ?? "malformed HTML"
         let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
-        diagnostics.append(
-            Diagnostic(.note, file: file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        state.pointee.diagnostics.append(
+            Diagnostic(
+                .note, file: state.pointee.file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    private static func owner(_ context: UnsafeMutableRawPointer?) -> HTMLSAXReader {
-        Unmanaged<HTMLSAXReader>.fromOpaque(context!).takeUnretainedValue()
+    private static func state(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State> {
+        context!.assumingMemoryBound(to: State.self)
     }
 
     /// The callbacks: only elements, text and structured errors.
@@ -120,22 +158,22 @@ final class HTMLSAXReader {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            let owner = HTMLSAXReader.owner(context)
-            owner.startElement?(name, Attributes(pointers: attributes), owner.line)
+            let state = HTMLSAXReader.state(context)
+            state.pointee.startElement?(name, Attributes(pointers: attributes), state.pointee.line)
         }
         handler.endElement = { context, name in
             guard let name else { return }
-            let owner = HTMLSAXReader.owner(context)
-            owner.endElement?(name, owner.line)
+            let state = HTMLSAXReader.state(context)
+            state.pointee.endElement?(name, state.pointee.line)
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
-            let owner = HTMLSAXReader.owner(context)
-            owner.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), owner.line)
+            let state = HTMLSAXReader.state(context)
+            state.pointee.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), state.pointee.line)
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
-            HTMLSAXReader.owner(context).record(error.pointee)
+            HTMLSAXReader.record(error.pointee, in: HTMLSAXReader.state(context))
         }
         return handler
     }

@@ -9,26 +9,26 @@ public enum HTMLStreamReader {
     /// the markup as notes located in `file`.
     @discardableResult
     public static func read(_ bytes: [UInt8], file: String, visit: (MarkupNode) -> Void) -> [Diagnostic] {
-        withoutActuallyEscaping(visit) { visit in
-            let reader = HTMLSAXReader(file: file)
-            reader.startElement = { name, attributes, _ in
-                visit(
-                    .startElement(
-                        name: String(cString: name), attributes: attributes.dictionary, location: reader.location,
-                        isEmpty: false))
-            }
-            reader.endElement = { name, _ in visit(.endElement(name: String(cString: name))) }
-            reader.characters = { bytes, line in
-                // libxml2 reports where the text ends; its first line is earlier by its line breaks.
-                let breaks = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                visit(
-                    .text(
-                        String(decoding: bytes, as: UTF8.self),
-                        location: InputLocation(line: max(1, line - breaks), column: 1)))
-            }
-            bytes.withUnsafeBufferPointer { reader.parse($0) }
-            (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil)
-            return reader.diagnostics
+        let reader = HTMLSAXReader(file: file)
+        bytes.withUnsafeBufferPointer { bytes in
+            reader.parse(
+                bytes,
+                startElement: { name, attributes, _ in
+                    visit(
+                        .startElement(
+                            name: String(cString: name), attributes: attributes.dictionary,
+                            location: reader.location, isEmpty: false))
+                },
+                endElement: { name, _ in visit(.endElement(name: String(cString: name))) },
+                characters: { bytes, line in
+                    // libxml2 reports where the text ends; its first line is earlier by its line breaks.
+                    let breaks = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    visit(
+                        .text(
+                            String(decoding: bytes, as: UTF8.self),
+                            location: InputLocation(line: max(1, line - breaks), column: 1)))
+                })
         }
+        return reader.diagnostics
     }
 }

@@ -193,9 +193,10 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
     /// titles), unless `--tz` names a zone.
     public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice {
         var reading = Reading(resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
-        _ = TelegramWalk.walk(
-            file: "", keepsText: false, message: { block in _ = reading.instant(of: block, file: "") },
-            feed: { reader in head.withUnsafeBufferPointer { reader.push($0, isLast: false) } })
+        var walk = TelegramWalk(keepsText: false)
+        head.withUnsafeBufferPointer { head in
+            walk.push(head, isLast: false, into: HTMLSAXReader(file: "")) { _ = reading.instant(of: $0, file: "") }
+        }
         return options.timeZone.orExportOffset(reading.firstOffset)
     }
 
@@ -206,30 +207,21 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
     ) throws(ChatBillError) -> TranscriptSummary {
         let file = try BlockReader(path: path, blockSize: blockSize)
         var streaming = Streaming(options)
+        var walk = TelegramWalk(keepsText: false)
+        let reader = HTMLSAXReader(file: path)
         var count = 0
-        let walked = TelegramWalk.walk(
-            file: path, keepsText: false,
-            message: { block in
-                guard let event = streaming.event(of: block, file: path, index: 0) else { return }
+        let totals = try file.forEachBlock(hashing: true) { block in
+            walk.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast, into: reader) {
+                guard let event = streaming.event(of: $0, file: path, index: 0) else { return }
                 count += 1
                 consume(event)
-            },
-            feed: { reader -> Result<BlockReader.Totals, ChatBillError> in
-                do throws(ChatBillError) {
-                    return .success(
-                        try file.forEachBlock(hashing: true) { block in
-                            reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast)
-                            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
-                        })
-                } catch {
-                    return .failure(error)
-                }
-            })
-        let totals = try walked.outcome.get()
+            }
+            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+        }
         guard count > 0 else { throw noDatedMessage(path) }
         return TranscriptSummary(
             file: file.exportFile(totals), parserName: name, messageCount: count,
-            diagnostics: streaming.reading.diagnostics + walked.diagnostics.filter { $0.location != nil },
+            diagnostics: streaming.reading.diagnostics + reader.diagnostics.filter { $0.location != nil },
             timeZone: options.timeZone.orExportOffset(streaming.reading.firstOffset), senders: streaming.tally.senders)
     }
 }

@@ -150,25 +150,23 @@ struct TelegramWalk {
     static func walk(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, keepsText: Bool, message: (Block) -> Void
     ) -> (diagnostics: [Diagnostic], headerLines: [Int]) {
-        let walked = walk(file: file, keepsText: keepsText, message: message) { $0.parse(bytes) }
-        return (walked.diagnostics, walked.headerLines)
+        var walk = TelegramWalk(keepsText: keepsText)
+        let reader = HTMLSAXReader(file: file)
+        reader.parse(
+            bytes, startElement: { name, attributes, line in walk.start(name, attributes, line: line) },
+            endElement: { _, _ in if walk.end() { message(walk.block) } },
+            characters: { bytes, line in walk.characters(bytes, line: line) })
+        return (reader.diagnostics, walk.headerLines.sorted)
     }
 
-    /// Walks what `feed` pushes into the reader (a file read in blocks), calling `message` with
-    /// each message block as it ends; returns what `feed` returned, libxml2's complaints (notes)
-    /// and the lines outside any message.
-    static func walk<Outcome>(
-        file: String, keepsText: Bool, message: (Block) -> Void, feed: (HTMLSAXReader) -> Outcome
-    ) -> (outcome: Outcome, diagnostics: [Diagnostic], headerLines: [Int]) {
-        withoutActuallyEscaping(message) { message in
-            var walk = TelegramWalk(keepsText: keepsText)
-            let reader = HTMLSAXReader(file: file)
-            reader.startElement = { name, attributes, line in walk.start(name, attributes, line: line) }
-            reader.endElement = { _, _ in if walk.end() { message(walk.block) } }
-            reader.characters = { bytes, line in walk.characters(bytes, line: line) }
-            let outcome = feed(reader)
-            (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil)
-            return (outcome, reader.diagnostics, walk.headerLines.sorted)
-        }
+    /// Pushes the next chunk of a page read in blocks into `reader`, calling `message` with each
+    /// message block as it ends.
+    mutating func push(
+        _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, into reader: HTMLSAXReader, message: (Block) -> Void
+    ) {
+        reader.push(
+            bytes, isLast: isLast, startElement: { name, attributes, line in start(name, attributes, line: line) },
+            endElement: { _, _ in if end() { message(block) } },
+            characters: { bytes, line in characters(bytes, line: line) })
     }
 }

@@ -74,10 +74,11 @@ extension AdiumParser: StreamingTranscriptParser {
     /// The log's own offset, from its first timed element, unless `--tz` names a zone.
     public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice {
         var walk = AdiumWalk()
-        let reader = XMLSAXReader(file: "")
-        reader.startElement = { name, attributes, line in walk.start(name, attributes, line: line) }
-        head.withUnsafeBufferPointer { reader.push($0, isLast: false) }
-        reader.startElement = nil
+        head.withUnsafeBufferPointer { head in
+            XMLSAXReader(file: "").push(head, isLast: false) { name, attributes, line in
+                walk.start(name, attributes, line: line)
+            }
+        }
         return options.timeZone.orExportOffset(walk.firstOffset)
     }
 
@@ -93,40 +94,31 @@ extension AdiumParser: StreamingTranscriptParser {
         var warnings: [Diagnostic] = []
         var count = 0
         let reader = XMLSAXReader(file: path)
-        reader.startElement = { name, attributes, line in walk.start(name, attributes, line: line) }
-        reader.characters = { _, line in walk.text(line: line) }
-        // The handlers hold `consume` only while the file is read.
-        let outcome: Result<BlockReader.Totals, ChatBillError> = withoutActuallyEscaping(consume) { consume in
-            defer { (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil) }
-            reader.endElement = { name, _ in
-                guard let message = walk.end(name) else { return }
-                guard let (civil, offset) = message.time else {
-                    warnings.append(
-                        Diagnostic(
-                            .warning, file: path, at: InputLocation(line: message.line, column: 1),
-                            "'\(message.unreadTime ?? "")' is not a time chatbill can read; the message is not billed"))
-                    return
-                }
-                let instant = offset.map { civil.instant(atOffset: $0) } ?? resolver.instant(of: civil).instant
-                let sender = message.senderID >= 0 ? walk.senders.names[message.senderID] : ""
-                if message.senderID >= 0 { tally.add(id: message.senderID, name: sender) }
-                count += 1
-                consume(
-                    MessageEvent(
-                        instant: instant, sender: sender, senderID: message.senderID,
-                        kind: message.senderID >= 0 ? .text : .system, line: message.line, lastLine: message.lastLine))
+        func end(_ name: UnsafePointer<xmlChar>) {
+            guard let message = walk.end(name) else { return }
+            guard let (civil, offset) = message.time else {
+                warnings.append(
+                    Diagnostic(
+                        .warning, file: path, at: InputLocation(line: message.line, column: 1),
+                        "'\(message.unreadTime ?? "")' is not a time chatbill can read; the message is not billed"))
+                return
             }
-            do throws(ChatBillError) {
-                return .success(
-                    try file.forEachBlock(hashing: true) { block in
-                        reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast)
-                        return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
-                    })
-            } catch {
-                return .failure(error)
-            }
+            let instant = offset.map { civil.instant(atOffset: $0) } ?? resolver.instant(of: civil).instant
+            let sender = message.senderID >= 0 ? walk.senders.names[message.senderID] : ""
+            if message.senderID >= 0 { tally.add(id: message.senderID, name: sender) }
+            count += 1
+            consume(
+                MessageEvent(
+                    instant: instant, sender: sender, senderID: message.senderID,
+                    kind: message.senderID >= 0 ? .text : .system, line: message.line, lastLine: message.lastLine))
         }
-        let totals = try outcome.get()
+        let totals = try file.forEachBlock(hashing: true) { block in
+            reader.push(
+                UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast,
+                startElement: { name, attributes, line in walk.start(name, attributes, line: line) },
+                endElement: { name, _ in end(name) }, characters: { _, line in walk.text(line: line) })
+            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+        }
         guard count > 0 else {
             throw .unreadableInput(
                 reader.diagnostics.first { $0.severity == .error }

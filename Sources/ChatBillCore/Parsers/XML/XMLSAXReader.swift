@@ -42,52 +42,89 @@ final class XMLSAXReader {
         }
     }
 
-    var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
-    var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+    typealias StartElement = (UnsafePointer<xmlChar>, Attributes, Int) -> Void
+    typealias EndElement = (UnsafePointer<xmlChar>, Int) -> Void
     /// Text, possibly in several pieces for one text node.
-    var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
+    typealias Characters = (UnsafeBufferPointer<UInt8>, Int) -> Void
 
-    let file: String
-    /// libxml2's complaints, located.
-    private(set) var diagnostics: [Diagnostic] = []
-    private var context: xmlParserCtxtPtr?
-    /// The elements open at this point, by libxml2's interned names (alive as long as the parser).
-    private var open: [UnsafePointer<xmlChar>] = []
+    /// What the C callbacks reach through their context pointer: the handlers of the push under
+    /// way and the parser's state. Held by a pointer, so a callback costs no exclusivity check, and
+    /// the handlers are the caller's non-escaping closures, whose captures cost none either.
+    private struct State {
+        let file: String
+        var context: xmlParserCtxtPtr?
+        var startElement: StartElement?
+        var endElement: EndElement?
+        var characters: Characters?
+        /// libxml2's complaints, located.
+        var diagnostics: [Diagnostic] = []
+        /// The elements open at this point, by libxml2's interned names (alive as long as the parser).
+        var open: [UnsafePointer<xmlChar>] = []
+
+        /// The line the parser is on.
+        var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+    }
+
+    private let state: UnsafeMutablePointer<State>
 
     init(file: String) {
-        self.file = file
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(file: file))
     }
 
     deinit {
-        if let context { xmlFreeParserCtxt(context) }
+        if let context = state.pointee.context { xmlFreeParserCtxt(context) }
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
+    var file: String { state.pointee.file }
+    /// libxml2's complaints, located.
+    var diagnostics: [Diagnostic] { state.pointee.diagnostics }
     /// The line the parser is on.
-    var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
+    var line: Int { state.pointee.line }
 
-    /// Parses the next chunk of the document; `isLast` ends it.
-    func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
+    /// Parses the next chunk of the document, calling the handlers as it goes; `isLast` ends it.
+    func push(
+        _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, startElement: StartElement,
+        endElement: EndElement = { _, _ in }, characters: Characters = { _, _ in }
+    ) {
+        withoutActuallyEscaping(startElement) { startElement in
+            withoutActuallyEscaping(endElement) { endElement in
+                withoutActuallyEscaping(characters) { characters in
+                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) =
+                        (startElement, endElement, characters)
+                    push(bytes, isLast: isLast)
+                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
+                }
+            }
+        }
+    }
+
+    private func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
         var start = 0
-        if context == nil {
+        if state.pointee.context == nil {
             // The first bytes tell libxml2 the encoding.
             start = min(4, bytes.count)
             var handler = Self.handler
-            context = xmlCreatePushParserCtxt(
-                &handler, Unmanaged.passUnretained(self).toOpaque(), Self.chars(bytes.baseAddress), Int32(start), file)
-            guard let context else {
-                diagnostics.append(Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
+            state.pointee.context = xmlCreatePushParserCtxt(
+                &handler, UnsafeMutableRawPointer(state), Self.chars(bytes.baseAddress), Int32(start), file)
+            guard let context = state.pointee.context else {
+                state.pointee.diagnostics.append(
+                    Diagnostic(.error, file: file, "libxml2 could not start reading this file"))
                 return
             }
             // Recovering: an undeclared entity (every entity, with no entity handlers) or broken
             // markup is reported and skipped, and the messages after it are still read.
             xmlCtxtUseOptions(context, XMLStreamReader.parseOptions | Int32(XML_PARSE_RECOVER.rawValue))
         }
-        guard let context else { return }
+        guard let context = state.pointee.context else { return }
         let rest = UnsafeBufferPointer(rebasing: bytes[start...])
         xmlParseChunk(context, Self.chars(rest.baseAddress), Int32(rest.count), isLast ? 1 : 0)
+        let open = state.pointee.open
         if isLast, let innermost = open.last {
             // libxml2 says "Extra content at the end of the document"; say what is unfinished.
-            diagnostics.append(
+            state.pointee.diagnostics.append(
                 Diagnostic(
                     .error, file: file, at: InputLocation(line: line, column: 1),
                     "the file ends inside <\(String(cString: innermost))> (\(open.count) "
@@ -100,26 +137,33 @@ final class XMLSAXReader {
     }
 
     /// Parses a whole document held in memory, in chunks of 64 KiB.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, startElement: StartElement, endElement: EndElement = { _, _ in },
+        characters: Characters = { _, _ in }
+    ) {
         let chunk = 1 << 16
         var offset = 0
         repeat {
             let end = min(bytes.count, offset + chunk)
-            push(UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count)
+            push(
+                UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count,
+                startElement: startElement, endElement: endElement, characters: characters)
             offset = end
         } while offset < bytes.count
     }
 
-    private func record(_ error: xmlError) {
+    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<State>) {
         let text = error.message.map { String(cString: $0) } ?? "malformed XML"
         let severity: Diagnostic.Severity = error.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning
         let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
-        diagnostics.append(
-            Diagnostic(severity, file: file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        state.pointee.diagnostics.append(
+            Diagnostic(
+                severity, file: state.pointee.file, at: location,
+                text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    private static func owner(_ context: UnsafeMutableRawPointer?) -> XMLSAXReader {
-        Unmanaged<XMLSAXReader>.fromOpaque(context!).takeUnretainedValue()
+    private static func state(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State> {
+        context!.assumingMemoryBound(to: State.self)
     }
 
     /// The callbacks: only elements, text and structured errors.
@@ -128,25 +172,25 @@ final class XMLSAXReader {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localName, _, _, _, _, count, _, attributes in
             guard let localName else { return }
-            let owner = XMLSAXReader.owner(context)
-            owner.open.append(localName)
-            owner.startElement?(localName, Attributes(pointers: attributes, count: Int(count)), owner.line)
+            let state = XMLSAXReader.state(context)
+            state.pointee.open.append(localName)
+            state.pointee.startElement?(localName, Attributes(pointers: attributes, count: Int(count)), state.pointee.line)
         }
         handler.endElementNs = { context, localName, _, _ in
             guard let localName else { return }
-            let owner = XMLSAXReader.owner(context)
-            _ = owner.open.popLast()
-            owner.endElement?(localName, owner.line)
+            let state = XMLSAXReader.state(context)
+            _ = state.pointee.open.popLast()
+            state.pointee.endElement?(localName, state.pointee.line)
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
-            let owner = XMLSAXReader.owner(context)
-            owner.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), owner.line)
+            let state = XMLSAXReader.state(context)
+            state.pointee.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), state.pointee.line)
         }
         handler.cdataBlock = handler.characters
         handler.serror = { context, error in
             guard let context, let error else { return }
-            XMLSAXReader.owner(context).record(error.pointee)
+            XMLSAXReader.record(error.pointee, in: XMLSAXReader.state(context))
         }
         return handler
     }

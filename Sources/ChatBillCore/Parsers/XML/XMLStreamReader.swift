@@ -26,35 +26,35 @@ public enum XMLStreamReader {
     @discardableResult
     public static func read(_ bytes: [UInt8], file: String, visit: (Node) -> Void) -> [Diagnostic] {
         precondition(initialized)
-        return withoutActuallyEscaping(visit) { visit in
-            let reader = XMLSAXReader(file: file)
-            var text: [UInt8] = []
-            var textLine = 0
-            func flush() {
-                guard !text.isEmpty else { return }
-                visit(.text(String(decoding: text, as: UTF8.self), location: InputLocation(line: textLine, column: 1)))
-                text.removeAll(keepingCapacity: true)
-            }
-            reader.startElement = { name, attributes, line in
-                flush()
-                visit(
-                    .startElement(
-                        name: String(cString: name), attributes: attributes.dictionary,
-                        location: InputLocation(line: line, column: 1), isEmpty: false))
-            }
-            reader.endElement = { name, _ in
-                flush()
-                visit(.endElement(name: String(cString: name)))
-            }
-            reader.characters = { bytes, line in
-                if text.isEmpty { textLine = line }
-                text.append(contentsOf: bytes)
-            }
-            bytes.withUnsafeBufferPointer { reader.parse($0) }
-            flush()
-            (reader.startElement, reader.endElement, reader.characters) = (nil, nil, nil)
-            return reader.diagnostics
+        let reader = XMLSAXReader(file: file)
+        var text: [UInt8] = []
+        var textLine = 0
+        func flush() {
+            guard !text.isEmpty else { return }
+            visit(.text(String(decoding: text, as: UTF8.self), location: InputLocation(line: textLine, column: 1)))
+            text.removeAll(keepingCapacity: true)
         }
+        bytes.withUnsafeBufferPointer { bytes in
+            reader.parse(
+                bytes,
+                startElement: { name, attributes, line in
+                    flush()
+                    visit(
+                        .startElement(
+                            name: String(cString: name), attributes: attributes.dictionary,
+                            location: InputLocation(line: line, column: 1), isEmpty: false))
+                },
+                endElement: { name, _ in
+                    flush()
+                    visit(.endElement(name: String(cString: name)))
+                },
+                characters: { bytes, line in
+                    if text.isEmpty { textLine = line }
+                    text.append(contentsOf: bytes)
+                })
+        }
+        flush()
+        return reader.diagnostics
     }
 
     /// Walks a log that is a sequence of elements without one root (Trillian, a dump of XMPP

@@ -36,20 +36,14 @@ final class HTMLSAXReader {
 
     }
 
-    typealias StartElement = (UnsafePointer<xmlChar>, Attributes, Int) -> Void
-    typealias EndElement = (UnsafePointer<xmlChar>, Int) -> Void
-    /// Text as libxml2 hands it on, in pieces, with the line where the piece ends.
-    typealias Characters = (UnsafeBufferPointer<UInt8>, Int) -> Void
-
-    /// What the C callbacks reach through their context pointer: the handlers of the push under
-    /// way and the parser. Held by a pointer, so a callback costs no exclusivity check, and the
-    /// handlers are the caller's non-escaping closures, whose captures cost none either.
+    /// What the C callbacks reach through their context pointer: the parser and the handler of
+    /// the push under way, reached through pointers so that a callback costs no exclusivity check.
     private struct State {
         let file: String
         var context: htmlParserCtxtPtr?
-        var startElement: StartElement?
-        var endElement: EndElement?
-        var characters: Characters?
+        var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
+        var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+        var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
         var diagnostics: [Diagnostic] = []
 
         var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
@@ -89,20 +83,15 @@ final class HTMLSAXReader {
     }
 
     /// Parses the next chunk of the document (UTF-8, or UTF-16 with a byte-order mark at its
-    /// start), calling the handlers as it goes; `isLast` ends it.
-    func push(
-        _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, startElement: StartElement,
-        endElement: EndElement = { _, _ in }, characters: Characters = { _, _ in }
-    ) {
-        withoutActuallyEscaping(startElement) { startElement in
-            withoutActuallyEscaping(endElement) { endElement in
-                withoutActuallyEscaping(characters) { characters in
-                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) =
-                        (startElement, endElement, characters)
-                    push(bytes, isLast: isLast)
-                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
-                }
-            }
+    /// start), calling `handler` as it goes; `isLast` ends it.
+    func push<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, to handler: inout Handler)
+    where Handler.Attributes == Attributes {
+        withUnsafeMutablePointer(to: &handler) { handler in
+            state.pointee.startElement = { handler.pointee.startElement($0, $1, line: $2) }
+            state.pointee.endElement = { handler.pointee.endElement($0, line: $1) }
+            state.pointee.characters = { handler.pointee.characters($0, line: $1) }
+            push(bytes, isLast: isLast)
+            (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
         }
     }
 
@@ -133,11 +122,9 @@ final class HTMLSAXReader {
 
     /// Parses a whole document held in memory. One chunk that ends the document spares libxml2
     /// the look-ahead it does to find where a chunk's markup is complete.
-    func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, startElement: StartElement, endElement: EndElement = { _, _ in },
-        characters: Characters = { _, _ in }
-    ) {
-        push(bytes, isLast: true, startElement: startElement, endElement: endElement, characters: characters)
+    func parse<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, to handler: inout Handler)
+    where Handler.Attributes == Attributes {
+        push(bytes, isLast: true, to: &handler)
     }
 
     private static func record(_ error: xmlError, in state: UnsafeMutablePointer<State>) {

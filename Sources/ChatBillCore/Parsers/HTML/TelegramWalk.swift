@@ -152,21 +152,38 @@ struct TelegramWalk {
     ) -> (diagnostics: [Diagnostic], headerLines: [Int]) {
         var walk = TelegramWalk(keepsText: keepsText)
         let reader = HTMLSAXReader(file: file)
-        reader.parse(
-            bytes, startElement: { name, attributes, line in walk.start(name, attributes, line: line) },
-            endElement: { _, _ in if walk.end() { message(walk.block) } },
-            characters: { bytes, line in walk.characters(bytes, line: line) })
+        walk.push(bytes, isLast: true, into: reader, message: message)
         return (reader.diagnostics, walk.headerLines.sorted)
     }
 
-    /// Pushes the next chunk of a page read in blocks into `reader`, calling `message` with each
-    /// message block as it ends.
+    /// Pushes the next chunk of a page (or the whole page, `isLast`) into `reader`, calling
+    /// `message` with each message block as it ends.
     mutating func push(
         _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, into reader: HTMLSAXReader, message: (Block) -> Void
     ) {
-        reader.push(
-            bytes, isLast: isLast, startElement: { name, attributes, line in start(name, attributes, line: line) },
-            endElement: { _, _ in if end() { message(block) } },
-            characters: { bytes, line in characters(bytes, line: line) })
+        withoutActuallyEscaping(message) { message in
+            var handler = Handler(walk: TelegramWalk(keepsText: keepsText), message: message)
+            swap(&handler.walk, &self)
+            reader.push(bytes, isLast: isLast, to: &handler)
+            swap(&handler.walk, &self)
+        }
+    }
+
+    /// The walk as libxml2's handler, handing on each message block as it ends.
+    private struct Handler: SAXHandler {
+        var walk: TelegramWalk
+        let message: (Block) -> Void
+
+        mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: HTMLSAXReader.Attributes, line: Int) {
+            walk.start(name, attributes, line: line)
+        }
+
+        mutating func endElement(_ name: UnsafePointer<UInt8>, line: Int) {
+            if walk.end() { message(walk.block) }
+        }
+
+        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+            walk.characters(bytes, line: line)
+        }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// What the SAX walk of an Adium log keeps as elements pass: the chat's account, the element
 /// being read (its time read and its sender named as it starts), the first UTC offset (the log's
 /// own zone), and the senders.
-private struct AdiumWalk {
+private struct AdiumWalk: SAXHandler {
     /// A `<message>`, `<event>` or `<status>` being read.
     struct Open {
         let element: StaticString
@@ -29,7 +29,7 @@ private struct AdiumWalk {
     static let elements: [StaticString] = ["message", "event", "status"]
 
     /// Opens a message element, reading its time and naming its sender.
-    mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
         inText = false
         if name.spells("chat") {
             account = attributes.value("account").map(Array.init)
@@ -55,7 +55,7 @@ private struct AdiumWalk {
             senderID: senderID, line: line, lastLine: line)
     }
 
-    mutating func text(line: Int) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
         guard !inText else { return }
         inText = true
         if open != nil { open!.lastLine = max(open!.lastLine, line) }
@@ -70,15 +70,49 @@ private struct AdiumWalk {
     }
 }
 
+/// The walk of a log as it streams: each message element, as it ends, a message handed on.
+private struct AdiumEvents: SAXHandler {
+    let path: String
+    let consume: (MessageEvent) -> Void
+    var walk = AdiumWalk()
+    var resolver: LocalTimeResolver
+    var tally = SenderTally()
+    var warnings: [Diagnostic] = []
+    var count = 0
+
+    mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
+        walk.startElement(name, attributes, line: line)
+    }
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+        walk.characters(bytes, line: line)
+    }
+
+    mutating func endElement(_ name: UnsafePointer<xmlChar>, line: Int) {
+        guard let message = walk.end(name) else { return }
+        guard let (civil, offset) = message.time else {
+            warnings.append(
+                Diagnostic(
+                    .warning, file: path, at: InputLocation(line: message.line, column: 1),
+                    "'\(message.unreadTime ?? "")' is not a time chatbill can read; the message is not billed"))
+            return
+        }
+        let instant = offset.map { civil.instant(atOffset: $0) } ?? resolver.instant(of: civil).instant
+        let sender = message.senderID >= 0 ? walk.senders.names[message.senderID] : ""
+        if message.senderID >= 0 { tally.add(id: message.senderID, name: sender) }
+        count += 1
+        consume(
+            MessageEvent(
+                instant: instant, sender: sender, senderID: message.senderID,
+                kind: message.senderID >= 0 ? .text : .system, line: message.line, lastLine: message.lastLine))
+    }
+}
+
 extension AdiumParser: StreamingTranscriptParser {
     /// The log's own offset, from its first timed element, unless `--tz` names a zone.
     public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice {
         var walk = AdiumWalk()
-        head.withUnsafeBufferPointer { head in
-            XMLSAXReader(file: "").push(head, isLast: false) { name, attributes, line in
-                walk.start(name, attributes, line: line)
-            }
-        }
+        head.withUnsafeBufferPointer { XMLSAXReader(file: "").push($0, isLast: false, to: &walk) }
         return options.timeZone.orExportOffset(walk.firstOffset)
     }
 
@@ -88,37 +122,20 @@ extension AdiumParser: StreamingTranscriptParser {
         path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
         let file = try BlockReader(path: path, blockSize: blockSize)
-        var walk = AdiumWalk()
-        var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
-        var tally = SenderTally()
-        var warnings: [Diagnostic] = []
-        var count = 0
         let reader = XMLSAXReader(file: path)
-        func end(_ name: UnsafePointer<xmlChar>) {
-            guard let message = walk.end(name) else { return }
-            guard let (civil, offset) = message.time else {
-                warnings.append(
-                    Diagnostic(
-                        .warning, file: path, at: InputLocation(line: message.line, column: 1),
-                        "'\(message.unreadTime ?? "")' is not a time chatbill can read; the message is not billed"))
-                return
+        let outcome = withoutActuallyEscaping(consume) { consume in
+            var events = AdiumEvents(
+                path: path, consume: consume, resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
+            let totals = Result { () throws(ChatBillError) in
+                try file.forEachBlock(hashing: true) { block in
+                    reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast, to: &events)
+                    return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+                }
             }
-            let instant = offset.map { civil.instant(atOffset: $0) } ?? resolver.instant(of: civil).instant
-            let sender = message.senderID >= 0 ? walk.senders.names[message.senderID] : ""
-            if message.senderID >= 0 { tally.add(id: message.senderID, name: sender) }
-            count += 1
-            consume(
-                MessageEvent(
-                    instant: instant, sender: sender, senderID: message.senderID,
-                    kind: message.senderID >= 0 ? .text : .system, line: message.line, lastLine: message.lastLine))
+            return (totals, events.walk, events.tally, events.warnings, events.count)
         }
-        let totals = try file.forEachBlock(hashing: true) { block in
-            reader.push(
-                UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast,
-                startElement: { name, attributes, line in walk.start(name, attributes, line: line) },
-                endElement: { name, _ in end(name) }, characters: { _, line in walk.text(line: line) })
-            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
-        }
+        let (read, walk, tally, warnings, count) = outcome
+        let totals = try read.get()
         guard count > 0 else {
             throw .unreadableInput(
                 reader.diagnostics.first { $0.severity == .error }

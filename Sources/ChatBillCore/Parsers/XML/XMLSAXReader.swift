@@ -42,20 +42,15 @@ final class XMLSAXReader {
         }
     }
 
-    typealias StartElement = (UnsafePointer<xmlChar>, Attributes, Int) -> Void
-    typealias EndElement = (UnsafePointer<xmlChar>, Int) -> Void
-    /// Text, possibly in several pieces for one text node.
-    typealias Characters = (UnsafeBufferPointer<UInt8>, Int) -> Void
-
-    /// What the C callbacks reach through their context pointer: the handlers of the push under
-    /// way and the parser's state. Held by a pointer, so a callback costs no exclusivity check, and
-    /// the handlers are the caller's non-escaping closures, whose captures cost none either.
+    /// What the C callbacks reach through their context pointer: the parser's state and the
+    /// handler of the push under way, reached through pointers so that a callback costs no
+    /// exclusivity check.
     private struct State {
         let file: String
         var context: xmlParserCtxtPtr?
-        var startElement: StartElement?
-        var endElement: EndElement?
-        var characters: Characters?
+        var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
+        var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
+        var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
         /// libxml2's complaints, located.
         var diagnostics: [Diagnostic] = []
         /// The elements open at this point, by libxml2's interned names (alive as long as the parser).
@@ -84,20 +79,15 @@ final class XMLSAXReader {
     /// The line the parser is on.
     var line: Int { state.pointee.line }
 
-    /// Parses the next chunk of the document, calling the handlers as it goes; `isLast` ends it.
-    func push(
-        _ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, startElement: StartElement,
-        endElement: EndElement = { _, _ in }, characters: Characters = { _, _ in }
-    ) {
-        withoutActuallyEscaping(startElement) { startElement in
-            withoutActuallyEscaping(endElement) { endElement in
-                withoutActuallyEscaping(characters) { characters in
-                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) =
-                        (startElement, endElement, characters)
-                    push(bytes, isLast: isLast)
-                    (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
-                }
-            }
+    /// Parses the next chunk of the document, calling `handler` as it goes; `isLast` ends it.
+    func push<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, to handler: inout Handler)
+    where Handler.Attributes == Attributes {
+        withUnsafeMutablePointer(to: &handler) { handler in
+            state.pointee.startElement = { handler.pointee.startElement($0, $1, line: $2) }
+            state.pointee.endElement = { handler.pointee.endElement($0, line: $1) }
+            state.pointee.characters = { handler.pointee.characters($0, line: $1) }
+            push(bytes, isLast: isLast)
+            (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
         }
     }
 
@@ -137,17 +127,13 @@ final class XMLSAXReader {
     }
 
     /// Parses a whole document held in memory, in chunks of 64 KiB.
-    func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, startElement: StartElement, endElement: EndElement = { _, _ in },
-        characters: Characters = { _, _ in }
-    ) {
+    func parse<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, to handler: inout Handler)
+    where Handler.Attributes == Attributes {
         let chunk = 1 << 16
         var offset = 0
         repeat {
             let end = min(bytes.count, offset + chunk)
-            push(
-                UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count,
-                startElement: startElement, endElement: endElement, characters: characters)
+            push(UnsafeBufferPointer(rebasing: bytes[offset..<end]), isLast: end == bytes.count, to: &handler)
             offset = end
         } while offset < bytes.count
     }

@@ -26,35 +26,44 @@ public enum XMLStreamReader {
     @discardableResult
     public static func read(_ bytes: [UInt8], file: String, visit: (Node) -> Void) -> [Diagnostic] {
         precondition(initialized)
-        let reader = XMLSAXReader(file: file)
+        return withoutActuallyEscaping(visit) { visit in
+            var visitor = NodeVisitor(visit: visit)
+            let reader = XMLSAXReader(file: file)
+            bytes.withUnsafeBufferPointer { reader.parse($0, to: &visitor) }
+            visitor.flush()
+            return reader.diagnostics
+        }
+    }
+
+    /// Hands libxml2's events on as nodes, the text between two tags as one.
+    private struct NodeVisitor: SAXHandler {
+        let visit: (Node) -> Void
         var text: [UInt8] = []
         var textLine = 0
-        func flush() {
+
+        mutating func flush() {
             guard !text.isEmpty else { return }
             visit(.text(String(decoding: text, as: UTF8.self), location: InputLocation(line: textLine, column: 1)))
             text.removeAll(keepingCapacity: true)
         }
-        bytes.withUnsafeBufferPointer { bytes in
-            reader.parse(
-                bytes,
-                startElement: { name, attributes, line in
-                    flush()
-                    visit(
-                        .startElement(
-                            name: String(cString: name), attributes: attributes.dictionary,
-                            location: InputLocation(line: line, column: 1), isEmpty: false))
-                },
-                endElement: { name, _ in
-                    flush()
-                    visit(.endElement(name: String(cString: name)))
-                },
-                characters: { bytes, line in
-                    if text.isEmpty { textLine = line }
-                    text.append(contentsOf: bytes)
-                })
+
+        mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: XMLSAXReader.Attributes, line: Int) {
+            flush()
+            visit(
+                .startElement(
+                    name: String(cString: name), attributes: attributes.dictionary,
+                    location: InputLocation(line: line, column: 1), isEmpty: false))
         }
-        flush()
-        return reader.diagnostics
+
+        mutating func endElement(_ name: UnsafePointer<UInt8>, line: Int) {
+            flush()
+            visit(.endElement(name: String(cString: name)))
+        }
+
+        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+            if text.isEmpty { textLine = line }
+            text.append(contentsOf: bytes)
+        }
     }
 
     /// Walks a log that is a sequence of elements without one root (Trillian, a dump of XMPP

@@ -110,10 +110,10 @@ struct BillBuilder {
     private let lines: BillLines
     private let isKeepingLines: Bool
     private var clock: ZoneClock
-    /// Sums of the days still open, by local day number (days since 1970-01-01), so that no date
-    /// is formatted per session. A day is closed, and only its `Bill.Day` kept, once no later
-    /// session can fall on it (see `closeDays(before:)`).
-    private var sums: [Int: DaySum] = [:]
+    /// Sums of the days still open, by local day number (days since 1970-01-01) in order, so
+    /// that no date is formatted per session. A day is closed, and only its `Bill.Day` kept, once
+    /// no later session can fall on it (see `closeDays(before:)`): a day or two are open at a time.
+    private var open: [(day: Int, sum: DaySum)] = []
     /// Closed days in date order (only when keeping lines; a bill kept for its sums adds them up).
     private var days: [Bill.Day] = []
     private var closedBilled = 0
@@ -176,14 +176,25 @@ struct BillBuilder {
         } else {
             lines.countWithoutKeeping()
         }
-        sums[day, default: DaySum()].raw += raw
-        sums[day]!.billed += billed
-        sums[day]!.sessions += 1
-        sums[day]!.amount += amount ?? 0
+        let index = openIndex(of: day)
+        open[index].sum.raw += raw
+        open[index].sum.billed += billed
+        open[index].sum.sessions += 1
+        open[index].sum.amount += amount ?? 0
         if session.isBillable {
-            sums[day]!.billable += 1
+            open[index].sum.billable += 1
             billable += 1
         }
+    }
+
+    /// Where the sums of `day` are in `open`, opening it in day order if need be (sessions come
+    /// in time order, so nearly always the last).
+    private mutating func openIndex(of day: Int) -> Int {
+        var index = open.count
+        while index > 0, open[index - 1].day > day { index -= 1 }
+        if index > 0, open[index - 1].day == day { return index - 1 }
+        open.insert((day, DaySum()), at: index)
+        return index
     }
 
     /// Closes the open days no session from `start` on can fall on. Sessions come in time order,
@@ -191,14 +202,15 @@ struct BillBuilder {
     /// every message of the sessions before it: so no later session starts before `start` minus
     /// the lead-in. A day more is kept open for safety.
     private mutating func closeDays(before start: Date) {
-        guard !sums.isEmpty else { return }
+        guard let first = open.first else { return }
         let limit = clock.dayNumber(start.addingTimeInterval(-TimeInterval(policy.leadInSeconds))) - 1
-        let closing = sums.keys.filter { $0 < limit }
-        for day in closing.sorted() { close(day) }
+        guard first.day < limit else { return }
+        let closing = open.prefix { $0.day < limit }
+        open.removeFirst(closing.count)
+        for (day, sum) in closing { close(day, sum) }
     }
 
-    private mutating func close(_ day: Int) {
-        let sum = sums.removeValue(forKey: day)!
+    private mutating func close(_ day: Int, _ sum: DaySum) {
         let rounded = rounding.scope == .day ? rounding.apply(sum.billed) : sum.billed
         let billed = sum.billable > 0 ? max(rounded, policy.minimumDaySeconds) : rounded
         let amount = policy.rate.map { rate in
@@ -218,7 +230,8 @@ struct BillBuilder {
     mutating func finish() -> Bill {
         lines.finishWriting()
         let rate = policy.rate
-        for day in sums.keys.sorted() { close(day) }
+        for (day, sum) in open { close(day, sum) }
+        open.removeAll()
         let daysBilled = closedBilled
         let total = rounding.scope == .invoice ? rounding.apply(daysBilled) : daysBilled
         let totalRoundingAmount = rate.map { money.add($0.exactPrice(seconds: total - daysBilled, percent: 100)) }

@@ -144,14 +144,15 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
     /// every log writes, as the `YYYY-MM-DDTHH:mm:ssZ` layout reads it, in a tenth of the time.
     static func readPlainISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (CivilDateTime, offset: Int?)? {
         guard bytes.count == 20 || bytes.count == 25 else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int? {
+        @inline(__always) func number(_ start: Int, _ count: Int) -> Int? {
             var value = 0
+            var valid = true
             for index in start..<start + count {
                 let digit = Int(bytes[index]) &- 0x30
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
+                valid = valid && digit >= 0 && digit <= 9
+                value = value &* 10 &+ digit
             }
-            return value
+            return valid ? value : nil
         }
         guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,
             let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),

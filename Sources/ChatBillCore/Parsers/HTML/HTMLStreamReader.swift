@@ -39,7 +39,8 @@ public enum HTMLStreamReader {
             let breaks = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             visit(
                 .text(
-                    String(decoding: bytes, as: UTF8.self), location: InputLocation(line: max(1, line - breaks), column: 1)))
+                    String(decoding: bytes, as: UTF8.self),
+                    location: InputLocation(line: max(1, line - breaks), column: 1)))
         }
     }
 }

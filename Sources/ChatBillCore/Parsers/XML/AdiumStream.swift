@@ -37,16 +37,26 @@ private struct AdiumWalk: SAXHandler {
         }
         guard let element = Self.elements.first(where: { name.spells($0) }) else { return }
         var senderID = -1
+        var sender: UnsafeBufferPointer<UInt8>?
+        var alias: UnsafeBufferPointer<UInt8>?
+        var written: UnsafeBufferPointer<UInt8>?
+        // One pass over the attributes; the first of a name counts, as `value` finds it.
+        attributes.forEach { name, value in
+            switch name[0] {
+            case UInt8(ascii: "s") where name.spells("sender"): sender = sender ?? value
+            case UInt8(ascii: "a") where name.spells("alias"): alias = alias ?? value
+            case UInt8(ascii: "t") where name.spells("time"): written = written ?? value
+            default: break
+            }
+        }
         if name.spells("message") {
-            let sender = attributes.value("sender")
-            let shown = attributes.value("alias") ?? sender ?? UnsafeBufferPointer(start: nil, count: 0)
+            let shown = alias ?? sender ?? UnsafeBufferPointer(start: nil, count: 0)
             senderID = senders.intern(shown, 0..<shown.count)
             if let account, let sender, sender.elementsEqual(account), !accountSenders.contains(senders.names[senderID])
             {
                 accountSenders.append(senders.names[senderID])
             }
         }
-        let written = attributes.value("time")
         let time = written.flatMap { TimestampLayout.readISO(bytes: $0, hint: &timeShape) }
         if firstOffset == nil, written != nil { firstOffset = time?.offset }
         open = Open(
@@ -128,7 +138,8 @@ extension AdiumParser: StreamingTranscriptParser {
                 path: path, consume: consume, resolver: LocalTimeResolver(timeZone: options.timeZone.timeZone))
             let totals = Result { () throws(ChatBillError) in
                 try file.forEachBlock(hashing: true) { block in
-                    reader.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast, to: &events)
+                    reader.push(
+                        UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast, to: &events)
                     return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
                 }
             }

@@ -15,29 +15,30 @@ final class XMLSAXReader {
 
         /// The value of the attribute with local name `name`, without copying it.
         func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-            guard let pointers else { return nil }
-            for index in 0..<count {
-                let base = index * 5
-                guard let local = pointers[base], let start = pointers[base + 3], let end = pointers[base + 4],
-                    local.spells(name)
-                else { continue }
-                return UnsafeBufferPointer(start: start, count: end - start)
+            var found: UnsafeBufferPointer<UInt8>?
+            forEach { local, value in
+                if found == nil, local.spells(name) { found = value }
             }
-            return nil
+            return found
         }
 
-        /// Every attribute as Strings.
-        var dictionary: [String: String] {
-            var result: [String: String] = [:]
-            guard let pointers else { return result }
+        /// Each attribute's local name and value, without copying them.
+        @inline(__always)
+        func forEach(_ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void) {
+            guard let pointers else { return }
             for index in 0..<count {
                 let base = index * 5
                 guard let local = pointers[base], let start = pointers[base + 3], let end = pointers[base + 4] else {
                     continue
                 }
-                result[String(cString: local)] = String(
-                    decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                body(local, UnsafeBufferPointer(start: start, count: end - start))
             }
+        }
+
+        /// Every attribute as Strings.
+        var dictionary: [String: String] {
+            var result: [String: String] = [:]
+            forEach { local, value in result[String(cString: local)] = String(decoding: value, as: UTF8.self) }
             return result
         }
     }
@@ -160,7 +161,8 @@ final class XMLSAXReader {
             guard let localName else { return }
             let state = XMLSAXReader.state(context)
             state.pointee.open.append(localName)
-            state.pointee.startElement?(localName, Attributes(pointers: attributes, count: Int(count)), state.pointee.line)
+            state.pointee.startElement?(
+                localName, Attributes(pointers: attributes, count: Int(count)), state.pointee.line)
         }
         handler.endElementNs = { context, localName, _, _ in
             guard let localName else { return }

@@ -31,4 +31,25 @@ struct TelegramHTMLParserTests {
         #expect("\(civil.dateString)T\(civil.timeString)" == wallClock)
         #expect(read == offset)
     }
+
+    /// Titles of Telegram's own shape are read by position; that reading must be the layouts',
+    /// and any other shape goes to them.
+    @Test(arguments: [
+        "29.04.2026 04:34:58", "29.04.2026 04:34:58 UTC+03:00", "29.04.2026 04:34:58 GMT-05:30",
+        "31.02.2026 04:34:58", "29.13.2026 04:34:58 UTC+03:00", "29.04.2026 04:34:58 CET+03:00",
+        "29.04.2026 04:34:58 UTC+0300", " 29.04.2026 04:34:58", "29.04.2026 04:34", "29/04/2026 04:34:58",
+        "29.04.2026 04:34:5x UTC+03:00",
+    ])
+    func plainTitlesReadAsTheLayoutsReadThem(title: String) {
+        let bytes = Array(title.utf8)
+        bytes.withUnsafeBufferPointer { bytes in
+            let plain = TelegramHTMLParser.readPlainTitle(bytes)
+            let layouts = TelegramHTMLParser.readTitleByLayouts(bytes)
+            let telegramShape = [
+                "29.04.2026 04:34:58", "29.04.2026 04:34:58 UTC+03:00", "29.04.2026 04:34:58 GMT-05:30",
+            ]
+            #expect((plain != nil) == telegramShape.contains(title))
+            if let plain { #expect(plain.0 == layouts?.0 && plain.offset == layouts?.offset) }
+        }
+    }
 }

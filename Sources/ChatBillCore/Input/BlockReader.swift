@@ -83,7 +83,7 @@ struct BlockReader {
         }
         defer { fclose(file) }
         let readAhead = ReadAhead(file: file, chunkSize: blockSize, hashing: hashing)
-        defer { _ = readAhead.finish() }
+        var digest: SHA256.Digest?
         var capacity = 2 * blockSize
         var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { storage.deallocate() }
@@ -101,6 +101,7 @@ struct BlockReader {
                 storage = grown
             }
             let chunk = readAhead.next()
+            digest = chunk.digest
             guard !chunk.failed else {
                 throw .unreadableInput(Diagnostic(.error, file: path, "could not be read to the end"))
             }
@@ -129,7 +130,7 @@ struct BlockReader {
         }
         return Totals(
             byteCount: base + filled, lineCount: nextLine - 1,
-            sha256: readAhead.finish().map(ExportFile.hex))
+            sha256: digest.map(ExportFile.hex))
     }
 
     /// The file as a report names it, once `forEachBlock(hashing: true)` has read it whole.

@@ -52,26 +52,12 @@ public enum StreamedReport {
         providerSource: ProviderIdentity.Source, windowCapacity: Int
     ) throws(ChatBillError) -> Report? {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
-        var isProviderByID: [Bool?] = []
-        var window = ReorderWindow(capacity: windowCapacity)
-        var pass = BillingPass(policy: policy, timeZone: zone.timeZone, period: period)
-        var order = 0
-        let summary = try stream { event in
-            guard event.kind.isParticipantActivity, !window.overflowed else { return }
-            let isProvider: Bool
-            if event.senderID >= 0 {
-                while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
-                isProvider = isProviderByID[event.senderID] ?? expected(event.sender)
-                isProviderByID[event.senderID] = isProvider
-            } else {
-                isProvider = expected(event.sender)
-            }
-            let input = SessionInput(
-                instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
-                lastLine: event.lastLine, order: order, file: event.file)
-            order += 1
-            if let released = window.push(input) { pass.add(released) }
-        }
+        let billing = StreamedBilling(
+            expected: expected, window: ReorderWindow(capacity: windowCapacity),
+            pass: BillingPass(policy: policy, timeZone: zone.timeZone, period: period))
+        let streamed = Result { () throws(ChatBillError) in try stream(billing.add) }
+        var (window, pass) = billing.finish()
+        let summary = try streamed.get()
         // The zone the file turned out to be read in must be the one days were counted in.
         guard !window.overflowed, summary.timeZone == zone else { return nil }
         for input in window.drain() { pass.add(input) }

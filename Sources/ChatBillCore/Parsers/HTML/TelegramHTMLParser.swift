@@ -263,34 +263,60 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
 }
 
 extension TelegramHTMLParser: StreamingFolderParser {
-    /// Reads the pages one at a time without the messages' texts, handing on each message as its
-    /// block ends: memory holds one page, however many the export has.
+    /// Reads the pages without the messages' texts, as many at once as there are cores, and hands
+    /// on their messages in page order: memory holds a page a core, however many the export has.
     public func stream(
         _ folder: ExportFolder, members: [String], options: ParseOptions, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
         var streaming = Streaming(options)
         var files: [ExportFile] = []
         var counts: [Int] = []
-        for (index, member) in members.enumerated() {
-            let input = try folder.read(member)
-            let file = input.displayName
-            var count = 0
-            let (problems, _) = input.bytes.withUnsafeBufferPointer { bytes in
-                TelegramWalk.walk(bytes, file: file, keepsText: false) { block in
-                    guard let event = streaming.event(of: block, file: file, index: index) else { return }
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        while files.count < members.count {
+            let first = files.count
+            let wave = Array(members[first..<min(members.count, first + width)])
+            for (offset, page) in Self.read(wave, of: folder).enumerated() {
+                let page = try page.get()
+                var count = 0
+                for block in page.blocks {
+                    guard let event = streaming.event(of: block, file: page.file.displayName, index: first + offset)
+                    else { continue }
                     count += 1
                     consume(event)
                 }
+                streaming.reading.diagnostics += page.diagnostics.filter { $0.location != nil }
+                files.append(page.file)
+                counts.append(count)
             }
-            streaming.reading.diagnostics += problems.filter { $0.location != nil }
-            files.append(input.file)
-            counts.append(count)
         }
         guard counts.contains(where: { $0 > 0 }) else { throw noDatedMessage(files.first?.displayName ?? "") }
         return TranscriptSummary(
             files: files, parserName: name, messageCounts: counts, diagnostics: streaming.reading.diagnostics,
             timeZone: options.timeZone.orExportOffset(streaming.reading.firstOffset),
             senders: streaming.tally.senders)
+    }
+
+    /// One page read and walked: its message blocks (without their texts) and libxml2's notes.
+    private struct Page: Sendable {
+        let file: ExportFile
+        let blocks: [TelegramWalk.Block]
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Reads and walks `members` of `folder`, each on a thread of its own.
+    private static func read(_ members: [String], of folder: ExportFolder) -> [Result<Page, ChatBillError>] {
+        let pages = Slots<Result<Page, ChatBillError>>(count: members.count)
+        DispatchQueue.concurrentPerform(iterations: members.count) { index in
+            pages[index] = Result { () throws(ChatBillError) in
+                let input = try folder.read(members[index])
+                var blocks: [TelegramWalk.Block] = []
+                let (diagnostics, _) = input.bytes.withUnsafeBufferPointer { bytes in
+                    TelegramWalk.walk(bytes, file: input.displayName, keepsText: false) { blocks.append($0) }
+                }
+                return Page(file: input.file, blocks: blocks, diagnostics: diagnostics)
+            }
+        }
+        return pages.values
     }
 
     /// The offset of the first dated message (Telegram writes `UTC+01:00` in its titles), unless

@@ -127,6 +127,13 @@ struct StreamedReportTests {
                     "\(path)")
                 #expect(reports.streamed == reports.whole, "\(path)")
             }
+            // Read in segments cut where messages start: the same messages, lines and notes.
+            var lines: [ClosedRange<Int>] = []
+            let summary = try TelegramHTMLParser().stream(
+                path: path, options: ParseOptions(timeZone: .machine), blockSize: blockSize
+            ) { lines.append($0.line...$0.lastLine) }
+            #expect(lines == transcript.messages.map { $0.location.line...$0.lastLine }, "\(path)")
+            #expect(summary.diagnostics == transcript.diagnostics, "\(path)")
         }
     }
 

@@ -31,6 +31,17 @@ extension UnsafeBufferPointer<UInt8> {
         return nil
     }
 
+    /// The last place `pattern` occurs wholly inside `range`.
+    func lastIndex(of pattern: [UInt8], in range: Range<Int>) -> Int? {
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var index = range.upperBound - pattern.count
+        while index >= range.lowerBound {
+            if self[index] == first, self.range(range, hasAt: index, pattern) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
     func range(_ range: Range<Int>, contains pattern: [UInt8]) -> Bool {
         firstIndex(of: pattern, in: range) != nil
     }

@@ -236,29 +236,105 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
         return options.timeZone.orExportOffset(reading.firstOffset)
     }
 
-    /// Reads one page of any size in blocks, without the messages' texts, handing on each
-    /// message as its block ends.
+    /// Reads one page of any size in blocks, without the messages' texts, cut into segments at
+    /// the lines where a top-level message starts, and walks the segments on all cores at once
+    /// (each on its own libxml2 parser), handing on their messages in file order. Memory holds a
+    /// block or two a core.
     public func stream(
         path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
         let file = try BlockReader(path: path, blockSize: blockSize)
         var streaming = Streaming(options)
-        var walk = TelegramWalk(keepsText: false)
-        let reader = HTMLSAXReader(file: path)
+        var notes: [Diagnostic] = []
         var count = 0
-        let totals = try file.forEachBlock(hashing: true) { block in
-            walk.push(UnsafeBufferPointer(rebasing: block.bytes[block.lines]), isLast: block.isLast, into: reader) {
-                guard let event = streaming.event(of: $0, file: path, index: 0) else { return }
-                count += 1
-                consume(event)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var wave: [Segment] = []
+        var nextLine = 1
+        func walkWave() {
+            for walked in Self.walk(wave, file: path) {
+                for block in walked.blocks {
+                    guard let event = streaming.event(of: block, file: path, index: 0) else { continue }
+                    count += 1
+                    consume(event)
+                }
+                notes += walked.diagnostics
             }
-            return BlockReader.Progress(keepFrom: Int.max, lastLine: block.lastLineNumber)
+            wave.removeAll()
+        }
+        let totals = try file.forEachBlock(hashing: true) { block in
+            let cut = block.isLast ? block.lines.upperBound : Self.lastMessageStart(block.bytes, in: block.lines)
+            if cut > 0 {
+                let segment = Array(block.bytes[..<cut])
+                wave.append(Segment(bytes: segment, firstLine: nextLine, isFirst: nextLine == 1))
+                nextLine += segment.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                if wave.count == width || block.isLast { walkWave() }
+            }
+            return BlockReader.Progress(keepFrom: block.base + cut, lastLine: block.lastLineNumber)
         }
         guard count > 0 else { throw noDatedMessage(path) }
         return TranscriptSummary(
             file: file.exportFile(totals), parserName: name, messageCount: count,
-            diagnostics: streaming.reading.diagnostics + reader.diagnostics.filter { $0.location != nil },
+            diagnostics: streaming.reading.diagnostics + notes,
             timeZone: options.timeZone.orExportOffset(streaming.reading.firstOffset), senders: streaming.tally.senders)
+    }
+
+    /// A piece of a page that starts where a message starts (or at the top), in whole lines.
+    private struct Segment: Sendable {
+        let bytes: [UInt8]
+        /// The line of the page it starts on.
+        let firstLine: Int
+        let isFirst: Bool
+    }
+
+    /// Where the last line in `lines` that starts a top-level message (`<div class="message`
+    /// after nothing but indentation) starts; 0 for none (a segment never ends at its start).
+    private static func lastMessageStart(_ bytes: UnsafeBufferPointer<UInt8>, in lines: Range<Int>) -> Int {
+        let marker = messageMarker
+        var end = lines.upperBound
+        while end > lines.lowerBound, let found = bytes.lastIndex(of: marker, in: lines.lowerBound..<end) {
+            var start = found
+            while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+            if start > 0, bytes[start - 1] == 0x0A { return start }
+            end = found
+        }
+        return 0
+    }
+
+    private static let messageMarker = Array("<div class=\"message".utf8)
+
+    /// Walks the segments, one a core, their lines and notes placed in the page. A segment after
+    /// the first starts inside the page's frame and the last one ends with its closing tags, which
+    /// libxml2 calls unexpected: the notes of a later segment after its last message are left out.
+    private static func walk(
+        _ segments: [Segment], file: String
+    ) -> [(blocks: [TelegramWalk.Block], diagnostics: [Diagnostic])] {
+        let walked = Slots<([TelegramWalk.Block], [Diagnostic])>(count: segments.count)
+        DispatchQueue.concurrentPerform(iterations: segments.count) { index in
+            let segment = segments[index]
+            let shift = segment.firstLine - 1
+            var blocks: [TelegramWalk.Block] = []
+            let (notes, _) = segment.bytes.withUnsafeBufferPointer { bytes in
+                TelegramWalk.walk(bytes, file: file, keepsText: false) { block in
+                    var block = block
+                    block.line += shift
+                    block.lastLine += shift
+                    blocks.append(block)
+                }
+            }
+            let lastMessageLine = blocks.last?.lastLine ?? 0
+            walked[index] = (
+                blocks,
+                notes.compactMap { note in
+                    guard let location = note.location else { return nil }
+                    let line = location.line + shift
+                    guard segment.isFirst || line <= lastMessageLine else { return nil }
+                    return Diagnostic(
+                        note.severity, file: note.file, at: InputLocation(line: line, column: location.column),
+                        note.message)
+                }
+            )
+        }
+        return walked.values.map { (blocks: $0.0, diagnostics: $0.1) }
     }
 }
 

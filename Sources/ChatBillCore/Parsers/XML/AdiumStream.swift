@@ -26,16 +26,25 @@ private struct AdiumWalk: SAXHandler {
     var senders = SenderNames()
     private var timeShape = 0
 
-    static let elements: [StaticString] = ["message", "event", "status"]
+    /// `message`, `event` or `status` when `name` is one (told by its first letter first: most
+    /// elements are the message bodies' `div` and `span`).
+    static func element(_ name: UnsafePointer<xmlChar>) -> StaticString? {
+        switch name[0] {
+        case UInt8(ascii: "m"): name.spells("message") ? "message" : nil
+        case UInt8(ascii: "e"): name.spells("event") ? "event" : nil
+        case UInt8(ascii: "s"): name.spells("status") ? "status" : nil
+        default: nil
+        }
+    }
 
     /// Opens a message element, reading its time and naming its sender.
     mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: XMLSAXReader.Attributes, line: Int) {
         inText = false
-        if name.spells("chat") {
+        if name[0] == UInt8(ascii: "c"), name.spells("chat") {
             account = attributes.value("account").map(Array.init)
             return
         }
-        guard let element = Self.elements.first(where: { name.spells($0) }) else { return }
+        guard let element = Self.element(name) else { return }
         var senderID = -1
         var sender: UnsafeBufferPointer<UInt8>?
         var alias: UnsafeBufferPointer<UInt8>?
@@ -74,9 +83,9 @@ private struct AdiumWalk: SAXHandler {
     /// The element that `name` closes, if it is the open one.
     mutating func end(_ name: UnsafePointer<xmlChar>) -> Open? {
         inText = false
-        guard let message = open, name.spells(message.element) else { return nil }
-        open = nil
-        return message
+        guard let element = open?.element, name.spells(element) else { return nil }
+        defer { open = nil }
+        return open
     }
 }
 

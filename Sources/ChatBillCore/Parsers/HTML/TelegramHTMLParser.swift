@@ -303,8 +303,8 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
     private static let messageMarker = Array("<div class=\"message".utf8)
 
     /// Walks the segments, one a core, their lines and notes placed in the page. A segment after
-    /// the first starts inside the page's frame and the last one ends with its closing tags, which
-    /// libxml2 calls unexpected: the notes of a later segment after its last message are left out.
+    /// the first starts inside the page's frame, so the page's closing tags after the last message
+    /// are unexpected to libxml2: those notes are left out.
     private static func walk(
         _ segments: [Segment], file: String
     ) -> [(blocks: [TelegramWalk.Block], diagnostics: [Diagnostic])] {
@@ -327,7 +327,8 @@ extension TelegramHTMLParser: StreamingTranscriptParser {
                 notes.compactMap { note in
                     guard let location = note.location else { return nil }
                     let line = location.line + shift
-                    guard segment.isFirst || line <= lastMessageLine else { return nil }
+                    let closesThePage = note.message.hasPrefix("Unexpected end tag") && line > lastMessageLine
+                    guard segment.isFirst || !closesThePage else { return nil }
                     return Diagnostic(
                         note.severity, file: note.file, at: InputLocation(line: line, column: location.column),
                         note.message)

@@ -31,6 +31,20 @@ extension UnsafeBufferPointer<UInt8> {
         return nil
     }
 
+    /// The number written in the `count` ASCII digits at `start`, or nil when one is not a digit:
+    /// for timestamps read by position.
+    @inline(__always)
+    func digits(at start: Int, count: Int) -> Int? {
+        var value = 0
+        var valid = true
+        for index in start..<start + count {
+            let digit = Int(self[index]) &- 0x30
+            valid = valid && digit >= 0 && digit <= 9
+            value = value &* 10 &+ digit
+        }
+        return valid ? value : nil
+    }
+
     /// The last place `pattern` occurs wholly inside `range`.
     func lastIndex(of pattern: [UInt8], in range: Range<Int>) -> Int? {
         guard let first = pattern.first, range.count >= pattern.count else { return nil }

@@ -144,19 +144,10 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
     /// every log writes, as the `YYYY-MM-DDTHH:mm:ssZ` layout reads it, in a tenth of the time.
     static func readPlainISO(_ bytes: UnsafeBufferPointer<UInt8>) -> (CivilDateTime, offset: Int?)? {
         guard bytes.count == 20 || bytes.count == 25 else { return nil }
-        @inline(__always) func number(_ start: Int, _ count: Int) -> Int? {
-            var value = 0
-            var valid = true
-            for index in start..<start + count {
-                let digit = Int(bytes[index]) &- 0x30
-                valid = valid && digit >= 0 && digit <= 9
-                value = value &* 10 &+ digit
-            }
-            return valid ? value : nil
-        }
         guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A, bytes[16] == 0x3A,
-            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-            let minute = number(14, 2), let second = number(17, 2)
+            let year = bytes.digits(at: 0, count: 4), let month = bytes.digits(at: 5, count: 2),
+            let day = bytes.digits(at: 8, count: 2), let hour = bytes.digits(at: 11, count: 2),
+            let minute = bytes.digits(at: 14, count: 2), let second = bytes.digits(at: 17, count: 2)
         else { return nil }
         let offset: Int
         if bytes.count == 20 {
@@ -164,8 +155,8 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
             offset = 0
         } else {
             let sign = bytes[19]
-            guard sign == 0x2B || sign == 0x2D, bytes[22] == 0x3A, let hours = number(20, 2),
-                let minutes = number(23, 2)
+            guard sign == 0x2B || sign == 0x2D, bytes[22] == 0x3A, let hours = bytes.digits(at: 20, count: 2),
+                let minutes = bytes.digits(at: 23, count: 2)
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
         }

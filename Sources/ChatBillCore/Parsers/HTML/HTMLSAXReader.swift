@@ -36,20 +36,7 @@ final class HTMLSAXReader {
 
     }
 
-    /// What the C callbacks reach through their context pointer: the parser and the handler of
-    /// the push under way, reached through pointers so that a callback costs no exclusivity check.
-    private struct State {
-        let file: String
-        var context: htmlParserCtxtPtr?
-        var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
-        var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
-        var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
-        var diagnostics: [Diagnostic] = []
-
-        var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
-    }
-
-    private let state: UnsafeMutablePointer<State>
+    private let state: UnsafeMutablePointer<SAXState<Attributes>>
 
     private static let initialized: Bool = {
         xmlInitParser()
@@ -59,7 +46,7 @@ final class HTMLSAXReader {
     init(file: String) {
         precondition(Self.initialized)
         state = .allocate(capacity: 1)
-        state.initialize(to: State(file: file))
+        state.initialize(to: SAXState(file: file))
     }
 
     deinit {
@@ -86,13 +73,7 @@ final class HTMLSAXReader {
     /// start), calling `handler` as it goes; `isLast` ends it.
     func push<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, to handler: inout Handler)
     where Handler.Attributes == Attributes {
-        withUnsafeMutablePointer(to: &handler) { handler in
-            state.pointee.startElement = { handler.pointee.startElement($0, $1, line: $2) }
-            state.pointee.endElement = { handler.pointee.endElement($0, line: $1) }
-            state.pointee.characters = { handler.pointee.characters($0, line: $1) }
-            push(bytes, isLast: isLast)
-            (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
-        }
+        SAXState.feeding(state, to: &handler) { push(bytes, isLast: isLast) }
     }
 
     private func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
@@ -127,16 +108,12 @@ final class HTMLSAXReader {
         push(bytes, isLast: true, to: &handler)
     }
 
-    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<State>) {
+    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<SAXState<Attributes>>) {
         let text = error.message.map { String(cString: $0) } ?? "malformed HTML"
         let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
         state.pointee.diagnostics.append(
             Diagnostic(
                 .note, file: state.pointee.file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))
-    }
-
-    private static func state(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State> {
-        context!.assumingMemoryBound(to: State.self)
     }
 
     /// The callbacks: only elements, text and structured errors.
@@ -145,22 +122,22 @@ final class HTMLSAXReader {
         handler.initialized = XML_SAX2_MAGIC
         handler.startElement = { context, name, attributes in
             guard let name else { return }
-            let state = HTMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             state.pointee.startElement?(name, Attributes(pointers: attributes), state.pointee.line)
         }
         handler.endElement = { context, name in
             guard let name else { return }
-            let state = HTMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             state.pointee.endElement?(name, state.pointee.line)
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
-            let state = HTMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             state.pointee.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), state.pointee.line)
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
-            HTMLSAXReader.record(error.pointee, in: HTMLSAXReader.state(context))
+            HTMLSAXReader.record(error.pointee, in: SAXState<Attributes>.at(context))
         }
         return handler
     }

@@ -63,26 +63,18 @@ public struct TelegramHTMLParser: TranscriptParser {
     /// Telegram writes, in a tenth of the time the layouts take (anything else goes to them).
     static func readPlainTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> (CivilDateTime, offset: Int?)? {
         guard bytes.count == 19 || bytes.count == 29 else { return nil }
-        @inline(__always) func number(_ start: Int, _ count: Int) -> Int? {
-            var value = 0
-            var valid = true
-            for index in start..<start + count {
-                let digit = Int(bytes[index]) &- 0x30
-                valid = valid && digit >= 0 && digit <= 9
-                value = value &* 10 &+ digit
-            }
-            return valid ? value : nil
-        }
         guard bytes[2] == 0x2E, bytes[5] == 0x2E, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
-            let day = number(0, 2), let month = number(3, 2), let year = number(6, 4), let hour = number(11, 2),
-            let minute = number(14, 2), let second = number(17, 2)
+            let day = bytes.digits(at: 0, count: 2), let month = bytes.digits(at: 3, count: 2),
+            let year = bytes.digits(at: 6, count: 4), let hour = bytes.digits(at: 11, count: 2),
+            let minute = bytes.digits(at: 14, count: 2), let second = bytes.digits(at: 17, count: 2)
         else { return nil }
         var offset: Int?
         if bytes.count == 29 {
             let zone = UnsafeBufferPointer(rebasing: bytes[19..<23])
             let sign = bytes[23]
             guard zone.elementsEqual(" UTC".utf8) || zone.elementsEqual(" GMT".utf8), sign == 0x2B || sign == 0x2D,
-                bytes[26] == 0x3A, let hours = number(24, 2), let minutes = number(27, 2)
+                bytes[26] == 0x3A, let hours = bytes.digits(at: 24, count: 2),
+                let minutes = bytes.digits(at: 27, count: 2)
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
         }

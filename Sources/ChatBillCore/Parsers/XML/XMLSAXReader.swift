@@ -43,29 +43,11 @@ final class XMLSAXReader {
         }
     }
 
-    /// What the C callbacks reach through their context pointer: the parser's state and the
-    /// handler of the push under way, reached through pointers so that a callback costs no
-    /// exclusivity check.
-    private struct State {
-        let file: String
-        var context: xmlParserCtxtPtr?
-        var startElement: ((UnsafePointer<xmlChar>, Attributes, Int) -> Void)?
-        var endElement: ((UnsafePointer<xmlChar>, Int) -> Void)?
-        var characters: ((UnsafeBufferPointer<UInt8>, Int) -> Void)?
-        /// libxml2's complaints, located.
-        var diagnostics: [Diagnostic] = []
-        /// The elements open at this point, by libxml2's interned names (alive as long as the parser).
-        var open: [UnsafePointer<xmlChar>] = []
-
-        /// The line the parser is on.
-        var line: Int { context.map { Int(max(1, xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0)))) } ?? 1 }
-    }
-
-    private let state: UnsafeMutablePointer<State>
+    private let state: UnsafeMutablePointer<SAXState<Attributes>>
 
     init(file: String) {
         state = .allocate(capacity: 1)
-        state.initialize(to: State(file: file))
+        state.initialize(to: SAXState(file: file))
     }
 
     deinit {
@@ -83,13 +65,7 @@ final class XMLSAXReader {
     /// Parses the next chunk of the document, calling `handler` as it goes; `isLast` ends it.
     func push<Handler: SAXHandler>(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool, to handler: inout Handler)
     where Handler.Attributes == Attributes {
-        withUnsafeMutablePointer(to: &handler) { handler in
-            state.pointee.startElement = { handler.pointee.startElement($0, $1, line: $2) }
-            state.pointee.endElement = { handler.pointee.endElement($0, line: $1) }
-            state.pointee.characters = { handler.pointee.characters($0, line: $1) }
-            push(bytes, isLast: isLast)
-            (state.pointee.startElement, state.pointee.endElement, state.pointee.characters) = (nil, nil, nil)
-        }
+        SAXState.feeding(state, to: &handler) { push(bytes, isLast: isLast) }
     }
 
     private func push(_ bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) {
@@ -139,7 +115,7 @@ final class XMLSAXReader {
         } while offset < bytes.count
     }
 
-    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<State>) {
+    private static func record(_ error: xmlError, in state: UnsafeMutablePointer<SAXState<Attributes>>) {
         let text = error.message.map { String(cString: $0) } ?? "malformed XML"
         let severity: Diagnostic.Severity = error.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning
         let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
@@ -149,36 +125,32 @@ final class XMLSAXReader {
                 text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    private static func state(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<State> {
-        context!.assumingMemoryBound(to: State.self)
-    }
-
     /// The callbacks: only elements, text and structured errors.
     private static var handler: xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localName, _, _, _, _, count, _, attributes in
             guard let localName else { return }
-            let state = XMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             state.pointee.open.append(localName)
             state.pointee.startElement?(
                 localName, Attributes(pointers: attributes, count: Int(count)), state.pointee.line)
         }
         handler.endElementNs = { context, localName, _, _ in
             guard let localName else { return }
-            let state = XMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             _ = state.pointee.open.popLast()
             state.pointee.endElement?(localName, state.pointee.line)
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
-            let state = XMLSAXReader.state(context)
+            let state = SAXState<Attributes>.at(context)
             state.pointee.characters?(UnsafeBufferPointer(start: bytes, count: Int(count)), state.pointee.line)
         }
         handler.cdataBlock = handler.characters
         handler.serror = { context, error in
             guard let context, let error else { return }
-            XMLSAXReader.record(error.pointee, in: XMLSAXReader.state(context))
+            XMLSAXReader.record(error.pointee, in: SAXState<Attributes>.at(context))
         }
         return handler
     }

@@ -10,6 +10,34 @@ struct SessionBuilder {
     /// are not listed.
     let keepsReasons: Bool
 
+    /// What the provider did in a session or a run: how many messages, the first message, the
+    /// start of the first connection, and when the provider's activity that ends last ends.
+    struct ProviderActivity {
+        private(set) var count = 0
+        private(set) var firstMessage: Date?
+        private(set) var firstConnection: Date?
+        private(set) var latestEnd: Date?
+
+        mutating func note(_ input: SessionInput) {
+            guard input.isProvider else { return }
+            count += 1
+            if input.isConnection {
+                if firstConnection == nil { firstConnection = input.instant }
+            } else if firstMessage == nil {
+                firstMessage = input.instant
+            }
+            if latestEnd.map({ input.end > $0 }) ?? true { latestEnd = input.end }
+        }
+
+        /// Adds what came after (a run of inputs).
+        mutating func absorb(_ later: ProviderActivity) {
+            count += later.count
+            if firstMessage == nil { firstMessage = later.firstMessage }
+            if firstConnection == nil { firstConnection = later.firstConnection }
+            if let end = later.latestEnd, latestEnd.map({ end > $0 }) ?? true { latestEnd = end }
+        }
+    }
+
     /// The session being built: the instants the rules need, and (when reasons are kept) the
     /// inputs the reasons cite. A class, so that adding a message changes it in place instead of
     /// copying it out of the optional and back.
@@ -18,13 +46,8 @@ struct SessionBuilder {
         let firstIsProvider: Bool
         /// When the activity that ends last so far ends.
         var latestEnd: Date
-        /// The provider's first message, and the start of the first connection.
-        var firstProviderMessage: Date?
-        var firstConnection: Date?
-        /// When the provider's activity that ends last so far ends.
-        var latestProviderEnd: Date?
+        var provider = ProviderActivity()
         var count = 1
-        var providerCount = 0
         /// The earliest and latest place in the export, as (file, line).
         var from: (file: Int, line: Int)
         var through: (file: Int, line: Int)
@@ -64,15 +87,7 @@ struct SessionBuilder {
             if input.isConnection, first != nil {
                 connections.append(.init(reference: .init(input), seconds: input.seconds))
             }
-            guard input.isProvider else { return }
-            providerCount += 1
-            if input.isConnection {
-                if firstConnection == nil { firstConnection = input.instant }
-            } else if firstProviderMessage == nil {
-                firstProviderMessage = input.instant
-            }
-            let end = input.end
-            if latestProviderEnd == nil || end > latestProviderEnd! { latestProviderEnd = end }
+            provider.note(input)
         }
 
         /// Adds a run of inputs at once (see `Run`).
@@ -82,10 +97,7 @@ struct SessionBuilder {
             if run.from < from { from = run.from }
             if run.through > through { through = run.through }
             sources.formUnion(run.sources)
-            providerCount += run.providerCount
-            if firstProviderMessage == nil { firstProviderMessage = run.firstProviderMessage }
-            if firstConnection == nil { firstConnection = run.firstConnection }
-            if let end = run.latestProviderEnd, latestProviderEnd.map({ end > $0 }) ?? true { latestProviderEnd = end }
+            provider.absorb(run.provider)
         }
 
         /// The reasons' reference to the first input (a placeholder when reasons are not kept).
@@ -114,7 +126,7 @@ struct SessionBuilder {
         let silence = max(0, seconds(from: group!.latestEnd, to: input.instant))
         if silence <= policy.gapSeconds {
             group!.add(input)
-        } else if let workGap = policy.workGapSeconds, input.isProvider, let own = group!.latestProviderEnd,
+        } else if let workGap = policy.workGapSeconds, input.isProvider, let own = group!.provider.latestEnd,
             seconds(from: own, to: input.instant) <= workGap
         {
             if let latest = group!.latest {
@@ -133,11 +145,8 @@ struct SessionBuilder {
     /// an open session one by one, they would only extend it, so they can be added as one.
     struct Run {
         private(set) var count = 0
-        private(set) var providerCount = 0
-        private(set) var firstProviderMessage: Date?
-        private(set) var firstConnection: Date?
+        private(set) var provider = ProviderActivity()
         private(set) var latestEnd: Date
-        private(set) var latestProviderEnd: Date?
         private(set) var from: (file: Int, line: Int)
         private(set) var through: (file: Int, line: Int)
         private(set) var sources = SourceSet()
@@ -155,14 +164,7 @@ struct SessionBuilder {
             if (input.file, input.line) < from { from = (input.file, input.line) }
             if (input.file, input.lastLine) > through { through = (input.file, input.lastLine) }
             sources.insert(input.source)
-            guard input.isProvider else { return }
-            providerCount += 1
-            if input.isConnection {
-                if firstConnection == nil { firstConnection = input.instant }
-            } else if firstProviderMessage == nil {
-                firstProviderMessage = input.instant
-            }
-            if latestProviderEnd.map({ input.end > $0 }) ?? true { latestProviderEnd = input.end }
+            provider.note(input)
         }
     }
 
@@ -186,7 +188,7 @@ struct SessionBuilder {
                 openedBy: group.openedBy, start: start, silentWork: group.silentWork,
                 connections: group.connections, ending: ending)
         }
-        guard group.providerCount > 0 else {
+        guard group.provider.count > 0 else {
             return Session(
                 isBillable: false, start: group.firstInstant, end: group.latestEnd, providerMessages: 0,
                 clientMessages: group.count, firstLine: group.from.line, lastLine: group.through.line,
@@ -196,14 +198,14 @@ struct SessionBuilder {
         // opened), or where a connection starts, whichever is earlier.
         var start = Date.distantFuture
         var startReason = SessionReasons.Start.leadIn
-        if let message = group.firstProviderMessage {
+        if let message = group.provider.firstMessage {
             start = message.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
             if !group.firstIsProvider, start < group.firstInstant {
                 start = group.firstInstant
                 startReason = .clientOpened
             }
         }
-        if let connection = group.firstConnection, connection < start {
+        if let connection = group.provider.firstConnection, connection < start {
             start = connection
             startReason = .remoteConnection
         }
@@ -214,8 +216,9 @@ struct SessionBuilder {
         let end = max(start, group.latestEnd.addingTimeInterval(TimeInterval(policy.leadOutSeconds)))
         previousBillableEnd = end
         return Session(
-            isBillable: true, start: start, end: end, providerMessages: group.providerCount,
-            clientMessages: group.count - group.providerCount, firstLine: group.from.line, lastLine: group.through.line,
+            isBillable: true, start: start, end: end, providerMessages: group.provider.count,
+            clientMessages: group.count - group.provider.count, firstLine: group.from.line,
+            lastLine: group.through.line,
             files: group.files, sources: group.sources, reasons: reasons(startReason))
     }
 

@@ -115,6 +115,30 @@ struct JSONCursor {
         }
     }
 
+    /// Reads an object (the cursor at its `{`): `member` is given each key and the byte its value
+    /// starts with, and reads the value, or returns false to have it skipped.
+    mutating func object(_ member: (Range<Int>, UInt8, inout JSONCursor) throws(Stop) -> Bool) throws(Stop) {
+        try expect(0x7B, "'{'")
+        if try take(0x7D) { return }
+        repeat {
+            let key = try string().range
+            try expect(0x3A, "':'")
+            if try !member(key, try peek(), &self) { try skipValue() }
+        } while try take(0x2C)
+        try expect(0x7D, "',' or '}'")
+    }
+
+    /// Reads a list (the cursor at its `[`): `element` is given the byte each value starts with,
+    /// and reads the value, or returns false to have it skipped.
+    mutating func array(_ element: (UInt8, inout JSONCursor) throws(Stop) -> Bool) throws(Stop) {
+        try expect(0x5B, "'['")
+        if try take(0x5D) { return }
+        repeat {
+            if try !element(try peek(), &self) { try skipValue() }
+        } while try take(0x2C)
+        try expect(0x5D, "',' or ']'")
+    }
+
     /// Whether the raw bytes of `range` are `word`.
     func range(_ range: Range<Int>, is word: StaticString) -> Bool {
         guard range.count == word.utf8CodeUnitCount else { return false }

@@ -33,22 +33,16 @@ enum MattermostLine {
         do throws(JSONCursor.Stop) {
             var type: Range<Int>?
             var body: (isDirect: Bool, post: Post)?
-            try cursor.expect(0x7B, "'{'")
-            if try !cursor.take(0x7D) {
-                repeat {
-                    let key = try cursor.string().range
-                    try cursor.expect(0x3A, "':'")
-                    let next = try cursor.peek()
-                    if cursor.range(key, is: "type"), next == 0x22 {
-                        type = try cursor.string().range
-                    } else if next == 0x7B, cursor.range(key, is: "post") || cursor.range(key, is: "direct_post") {
-                        let isDirect = cursor.range(key, is: "direct_post")
-                        body = (isDirect, try post(&cursor, isDirect: isDirect, line: content))
-                    } else {
-                        try cursor.skipValue()
-                    }
-                } while try cursor.take(0x2C)
-                try cursor.expect(0x7D, "'}'")
+            try cursor.object { key, next, cursor throws(JSONCursor.Stop) in
+                if cursor.range(key, is: "type"), next == 0x22 {
+                    type = try cursor.string().range
+                } else if next == 0x7B, cursor.range(key, is: "post") || cursor.range(key, is: "direct_post") {
+                    let isDirect = cursor.range(key, is: "direct_post")
+                    body = (isDirect, try post(&cursor, isDirect: isDirect, line: content))
+                } else {
+                    return false
+                }
+                return true
             }
             // Nothing but spaces may follow the object.
             guard (try? cursor.skipSpace()) == nil else { return .notJSON }
@@ -78,16 +72,10 @@ enum MattermostLine {
             } else if cursor.range(key, is: "channel_members"), try cursor.peek() == 0x5B {
                 members = try strings(&cursor)
             } else if cursor.range(key, is: "replies"), try cursor.peek() == 0x5B {
-                cursor.index += 1
-                if try !cursor.take(0x5D) {
-                    repeat {
-                        if try cursor.peek() == 0x7B {
-                            replies.append(try self.entry(&cursor) { _, _ in false })
-                        } else {
-                            try cursor.skipValue()
-                        }
-                    } while try cursor.take(0x2C)
-                    try cursor.expect(0x5D, "']'")
+                try cursor.array { next, cursor throws(JSONCursor.Stop) in
+                    guard next == 0x7B else { return false }
+                    replies.append(try self.entry(&cursor) { _, _ in false })
+                    return true
                 }
             } else {
                 return false
@@ -108,29 +96,23 @@ enum MattermostLine {
         _ cursor: inout JSONCursor, other: (Range<Int>, inout JSONCursor) throws(JSONCursor.Stop) -> Bool
     ) throws(JSONCursor.Stop) -> Entry {
         let start = cursor.index
-        try cursor.expect(0x7B, "'{'")
         var user = ""
         var message = ""
         var createAt: Int64?
         var attachments: [String] = []
-        if try !cursor.take(0x7D) {
-            repeat {
-                let key = try cursor.string().range
-                try cursor.expect(0x3A, "':'")
-                let next = try cursor.peek()
-                if cursor.range(key, is: "user"), next == 0x22 {
-                    user = try text(&cursor)
-                } else if cursor.range(key, is: "message"), next == 0x22 {
-                    message = try text(&cursor)
-                } else if cursor.range(key, is: "create_at"), next != 0x22, next != 0x7B, next != 0x5B {
-                    createAt = cursor.integer(try cursor.scalar()).map(Int64.init)
-                } else if cursor.range(key, is: "attachments"), next == 0x5B {
-                    attachments = try paths(&cursor)
-                } else if try !other(key, &cursor) {
-                    try cursor.skipValue()
-                }
-            } while try cursor.take(0x2C)
-            try cursor.expect(0x7D, "',' or '}'")
+        try cursor.object { key, next, cursor throws(JSONCursor.Stop) in
+            if cursor.range(key, is: "user"), next == 0x22 {
+                user = try text(&cursor)
+            } else if cursor.range(key, is: "message"), next == 0x22 {
+                message = try text(&cursor)
+            } else if cursor.range(key, is: "create_at"), next != 0x22, next != 0x7B, next != 0x5B {
+                createAt = cursor.integer(try cursor.scalar()).map(Int64.init)
+            } else if cursor.range(key, is: "attachments"), next == 0x5B {
+                attachments = try paths(&cursor)
+            } else {
+                return try other(key, &cursor)
+            }
+            return true
         }
         return Entry(
             user: user, message: message, createAt: createAt, attachments: attachments, bytes: start..<cursor.index)
@@ -145,42 +127,28 @@ enum MattermostLine {
 
     /// A list of strings (other values skipped).
     private static func strings(_ cursor: inout JSONCursor) throws(JSONCursor.Stop) -> [String] {
-        try cursor.expect(0x5B, "'['")
         var result: [String] = []
-        if try cursor.take(0x5D) { return result }
-        repeat {
-            if try cursor.peek() == 0x22 { result.append(try text(&cursor)) } else { try cursor.skipValue() }
-        } while try cursor.take(0x2C)
-        try cursor.expect(0x5D, "']'")
+        try cursor.array { next, cursor throws(JSONCursor.Stop) in
+            guard next == 0x22 else { return false }
+            result.append(try text(&cursor))
+            return true
+        }
         return result
     }
 
     /// The last path component of each `{"path": …}` of a list of attachments.
     private static func paths(_ cursor: inout JSONCursor) throws(JSONCursor.Stop) -> [String] {
-        try cursor.expect(0x5B, "'['")
         var result: [String] = []
-        if try cursor.take(0x5D) { return result }
-        repeat {
-            guard try cursor.peek() == 0x7B else {
-                try cursor.skipValue()
-                continue
+        try cursor.array { next, cursor throws(JSONCursor.Stop) in
+            guard next == 0x7B else { return false }
+            try cursor.object { key, next, cursor throws(JSONCursor.Stop) in
+                guard cursor.range(key, is: "path"), next == 0x22 else { return false }
+                let path = try text(&cursor)
+                result.append(path.split(separator: "/").last.map(String.init) ?? path)
+                return true
             }
-            cursor.index += 1
-            if try !cursor.take(0x7D) {
-                repeat {
-                    let key = try cursor.string().range
-                    try cursor.expect(0x3A, "':'")
-                    if cursor.range(key, is: "path"), try cursor.peek() == 0x22 {
-                        let path = try text(&cursor)
-                        result.append(path.split(separator: "/").last.map(String.init) ?? path)
-                    } else {
-                        try cursor.skipValue()
-                    }
-                } while try cursor.take(0x2C)
-                try cursor.expect(0x7D, "'}'")
-            }
-        } while try cursor.take(0x2C)
-        try cursor.expect(0x5D, "']'")
+            return true
+        }
         return result
     }
 }

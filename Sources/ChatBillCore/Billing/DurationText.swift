@@ -47,16 +47,8 @@ public enum DurationText {
 
     /// `1h30m`, `15m`, `45s`, `0m`, `1h5m30s`.
     public static func format(seconds: Int) -> String {
-        guard seconds != 0 else { return "0m" }
-        let sign = seconds < 0 ? "-" : ""
-        let value = abs(seconds)
-        let hours = value / 3600
-        let minutes = value / 60 % 60
-        let rest = value % 60
-        var text = sign
-        if hours > 0 { text += "\(hours)h" }
-        if minutes > 0 { text += "\(minutes)m" }
-        if rest > 0 { text += "\(rest)s" }
-        return text
+        var text = TextBuffer()
+        text.append(duration: seconds)
+        return text.string
     }
 }

@@ -67,7 +67,11 @@ public struct CivilDateTime: Hashable, Sendable, Comparable {
     }
 
     /// `HH:MM`.
-    public var hourMinuteString: String { "\(Self.pad(hour, 2)):\(Self.pad(minute, 2))" }
+    public var hourMinuteString: String {
+        var text = TextBuffer()
+        text.append(hourMinute: self)
+        return text.string
+    }
 
     /// `HH:MM:SS`.
     public var timeString: String { "\(hourMinuteString):\(Self.pad(second, 2))" }

@@ -12,16 +12,35 @@ struct LinePlaces {
     }
 
     func place(file: Int, line: Int) -> String {
-        isSeveralFiles ? "\(file + 1):\(line)" : "\(line)"
+        var text = TextBuffer()
+        place(file: file, line: line, into: &text)
+        return text.string
+    }
+
+    func place(file: Int, line: Int, into text: inout TextBuffer) {
+        if isSeveralFiles {
+            text.append(number: file + 1)
+            text.append(byte: 0x3A)  // :
+        }
+        text.append(number: line)
     }
 
     /// `12-40`, `12`, `2:12-40` or `1:900-2:30`.
     func span(_ session: Session) -> String {
-        let first = place(file: session.files.lowerBound, line: session.firstLine)
+        var text = TextBuffer()
+        span(session, into: &text)
+        return text.string
+    }
+
+    func span(_ session: Session, into text: inout TextBuffer) {
+        place(file: session.files.lowerBound, line: session.firstLine, into: &text)
         if session.files.lowerBound != session.files.upperBound {
-            return first + "-" + place(file: session.files.upperBound, line: session.lastLine)
+            text.append(byte: 0x2D)  // -
+            place(file: session.files.upperBound, line: session.lastLine, into: &text)
+        } else if session.firstLine != session.lastLine {
+            text.append(byte: 0x2D)
+            text.append(number: session.lastLine)
         }
-        return session.firstLine == session.lastLine ? first : first + "-\(session.lastLine)"
     }
 
     /// `lines 12-30`, or with files, `lines 2:12-2:30`.

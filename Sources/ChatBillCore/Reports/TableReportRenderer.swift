@@ -9,35 +9,13 @@ public struct TableReportRenderer: ReportRenderer {
     public func write(_ report: Report, to output: (String) -> Void) {
         output(header(report) + "\n")
         let places = LinePlaces(report)
-        let hasSources = report.sources.count > 1
-        let hasMoney = report.policy.rate != nil
-        var titles = ["date", "start-end", "raw", "billed", "provider/client", places.noun]
-        if hasSources { titles.append("sources") }
-        if hasMoney { titles.insert("amount", at: 4) }
-        let widths = columnWidths(report, titles: titles, places: places)
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell.padded(to: widths[column])
-            }.joined(separator: "  ") + "\n"
+        let columns = Columns(report, places: places)
+        var text = TextBuffer(capacity: 1 << 17)
+        columns.writeTitles(into: &text)
+        forEachRow(report, places: places, columns: columns, into: &text) { text in
+            text.flush(over: 1 << 16, to: output)
         }
-        output(line(titles))
-        var chunk = ""
-        forEachRow(report, places: places) { row in
-            switch row {
-            case .session(var cells, let notes):
-                if !hasMoney { cells.remove(at: 4) }
-                if !hasSources { cells.removeLast() }
-                chunk += line(cells)
-                for note in notes { chunk += String(repeating: " ", count: widths[0] + 2) + "+ " + note + "\n" }
-            case .note(let note):
-                chunk += "  " + note + "\n"
-            }
-            if chunk.utf8.count > 1 << 16 {
-                output(chunk)
-                chunk = ""
-            }
-        }
-        output(chunk)
+        text.flush(to: output)
         output("\n" + totalLine(report) + "\n" + whatIfLine(report))
     }
 
@@ -103,41 +81,80 @@ public struct TableReportRenderer: ReportRenderer {
         return header
     }
 
-    /// The width of each column: its title's or its widest cell's. Only the cells whose width
-    /// varies are formatted here (a clock span is always `HH:MM-HH:MM`), so sizing the table costs
-    /// a fraction of writing it.
-    private func columnWidths(_ report: Report, titles: [String], places: LinePlaces) -> [Int] {
-        var widths = titles.map(\.count)
-        let currency = report.policy.rate?.currency
-        for line in report.bill.lines {
-            let session = line.session
-            widths[0] = max(widths[0], line.date.count)
-            widths[1] = max(widths[1], session.isBillable ? 11 : 5)
-            widths[2] = max(
-                widths[2], session.isBillable ? DurationText.format(seconds: line.rawSeconds).count : "unanswered".count
-            )
-            widths[3] = max(widths[3], session.isBillable ? DurationText.format(seconds: line.billedSeconds).count : 1)
-            var column = 4
-            if let currency, let amount = line.amount {
-                widths[4] = max(widths[4], currency.format(amount).count)
-                column = 5
+    /// The table's columns: which there are, and how wide each is (its title's or its widest
+    /// cell's).
+    private struct Columns {
+        let hasMoney: Bool
+        let hasSources: Bool
+        let titles: [String]
+        let widths: [Int]
+
+        init(_ report: Report, places: LinePlaces) {
+            hasSources = report.sources.count > 1
+            let currency = report.policy.rate?.currency
+            hasMoney = currency != nil
+            var titles = ["date", "start-end", "raw", "billed", "provider/client", places.noun]
+            if hasSources { titles.append("sources") }
+            if hasMoney { titles.insert("amount", at: 4) }
+            self.titles = titles
+            // Only the cells whose width varies are written here (a clock span is always
+            // `HH:MM-HH:MM`), so sizing the table costs a fraction of writing it.
+            var widths = titles.map(\.count)
+            var cell = TextBuffer()
+            func width(_ write: (inout TextBuffer) -> Void) -> Int {
+                cell.removeAll()
+                write(&cell)
+                return cell.characters(from: 0)
             }
-            widths[column] = max(widths[column], "\(session.providerMessages)/\(session.clientMessages)".count)
-            if column + 2 < widths.count { widths[column + 1] = max(widths[column + 1], places.span(session).count) }
+            let counts = hasMoney ? 5 : 4
+            for line in report.bill.lines {
+                let session = line.session
+                widths[0] = max(widths[0], line.date.count)
+                widths[1] = max(widths[1], session.isBillable ? 11 : 5)
+                widths[2] = max(
+                    widths[2], session.isBillable ? width { $0.append(duration: line.rawSeconds) } : "unanswered".count)
+                widths[3] = max(widths[3], session.isBillable ? width { $0.append(duration: line.billedSeconds) } : 1)
+                if let currency, let amount = line.amount {
+                    widths[4] = max(widths[4], width { $0.append(currency.format(amount)) })
+                }
+                widths[counts] = max(widths[counts], width { Self.writeCounts(session, into: &$0) })
+                if hasSources {
+                    widths[counts + 1] = max(widths[counts + 1], width { places.span(session, into: &$0) })
+                }
+            }
+            self.widths = widths
         }
-        return widths
+
+        func writeTitles(into text: inout TextBuffer) {
+            for (column, title) in titles.enumerated() {
+                let start = text.count
+                text.append(title)
+                if column < titles.count - 1 { endCell(column, from: start, in: &text) }
+            }
+            text.append(byte: 0x0A)
+        }
+
+        /// Pads the cell that starts at byte `start` to its column's width and separates it from
+        /// the next.
+        func endCell(_ column: Int, from start: Int, in text: inout TextBuffer) {
+            text.pad(from: start, to: widths[column])
+            text.append(spaces: 2)
+        }
+
+        /// `3/5`: the provider's and the client's messages.
+        static func writeCounts(_ session: Session, into text: inout TextBuffer) {
+            text.append(number: session.providerMessages)
+            text.append(byte: 0x2F)
+            text.append(number: session.clientMessages)
+        }
     }
 
-    /// A row of the table: a session with notes under it, or a note across the table. A session's
-    /// cells are date, span, raw, billed, amount, counts, places, sources; the caller drops the
-    /// amount and sources where the report has none.
-    private enum Row {
-        case session(cells: [String], notes: [String])
-        case note(String)
-    }
-
-    /// The table's rows in order: each day's sessions, then the day's line.
-    private func forEachRow(_ report: Report, places: LinePlaces, _ body: (Row) -> Void) {
+    /// Writes the table's rows in order, each day's sessions and then the day's line, calling
+    /// `written` after each row.
+    private func forEachRow(
+        _ report: Report, places: LinePlaces, columns: Columns, into text: inout TextBuffer,
+        written: (inout TextBuffer) -> Void
+    ) {
         var zoneClock = ZoneClock(report.timeZone)
         func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
         let currency = report.policy.rate?.currency
@@ -152,13 +169,15 @@ public struct TableReportRenderer: ReportRenderer {
         var currentDay: String?
         func closeDay() {
             guard let date = currentDay, let day = days[date] else { return }
-            var note = "day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
+            var note = "  day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
             if day.roundingSeconds != 0 { note += ", rounding \(signed(day.roundingSeconds))" }
             if day.minimumSeconds != 0 { note += ", day minimum \(signed(day.minimumSeconds))" }
             note += ", billed \(DurationText.format(seconds: day.billedSeconds))"
             if currency != nil { note += ", \(money(day.amount))" }
             if day.unanswered > 0 { note += " (\(day.unanswered) unanswered)" }
-            body(.note(note))
+            text.append(note)
+            text.append(byte: 0x0A)
+            written(&text)
         }
         for line in lines {
             if line.date != currentDay {
@@ -166,44 +185,80 @@ public struct TableReportRenderer: ReportRenderer {
                 currentDay = line.date
             }
             let session = line.session
-            let lineText = places.span(session)
-            let counts = "\(session.providerMessages)/\(session.clientMessages)"
-            let sources = session.sources.members.map { "\($0 + 1)" }.joined(separator: ",")
-            guard session.isBillable else {
-                body(
-                    .session(
-                        cells: [line.date, clock(session.start), "unanswered", "-", "", counts, lineText, sources],
-                        notes: []))
-                continue
+            // Cells: date, span, raw, billed, [amount], counts, places, [sources].
+            var column = 0
+            var start = text.count
+            func endCell() {
+                columns.endCell(column, from: start, in: &text)
+                column += 1
+                start = text.count
             }
-            let span = "\(clock(session.start))-\(clock(session.end))"
-            var notes = session.reasons.silentWork.map { work in
-                "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
-                    + "(\(DurationText.format(seconds: work.seconds))), \(places.span(work))"
+            text.append(line.date)
+            endCell()
+            text.append(hourMinute: zoneClock.local(session.start))
+            if session.isBillable {
+                text.append(byte: 0x2D)
+                text.append(hourMinute: zoneClock.local(session.end))
             }
-            notes += session.reasons.connections.map { connection in
-                "remote connection \(clock(connection.reference.instant))-\(clock(connection.end)) "
-                    + "(\(DurationText.format(seconds: connection.seconds))), \(places.line(connection.reference))"
+            endCell()
+            if session.isBillable { text.append(duration: line.rawSeconds) } else { text.append("unanswered") }
+            endCell()
+            if session.isBillable { text.append(duration: line.billedSeconds) } else { text.append(byte: 0x2D) }
+            endCell()
+            if columns.hasMoney {
+                if session.isBillable { text.append(money(line.amount)) }
+                endCell()
             }
-            if line.parts.count > 1 || line.parts.contains(where: { $0.band != .regular }) {
-                notes += line.parts.map { part in
-                    "\(part.band.rawValue) \(clock(part.start))-\(clock(part.end)) "
-                        + "(\(DurationText.format(seconds: part.seconds))) ×\(Rate.multiplier(part.percent))"
+            Columns.writeCounts(session, into: &text)
+            endCell()
+            places.span(session, into: &text)
+            if columns.hasSources {
+                endCell()
+                for (index, member) in session.sources.members.enumerated() {
+                    if index > 0 { text.append(byte: 0x2C) }
+                    text.append(number: member + 1)
                 }
             }
-            if line.minimumSeconds > 0 {
-                notes.append(
-                    "session minimum \(DurationText.format(seconds: report.policy.minimumSessionSeconds)): "
-                        + signed(line.minimumSeconds))
+            text.append(byte: 0x0A)
+            if session.isBillable {
+                for note in notes(line, report: report, places: places, clock: clock) {
+                    text.append(spaces: columns.widths[0] + 2)
+                    text.append("+ ")
+                    text.append(note)
+                    text.append(byte: 0x0A)
+                }
             }
-            body(
-                .session(
-                    cells: [
-                        line.date, span, DurationText.format(seconds: line.rawSeconds),
-                        DurationText.format(seconds: line.billedSeconds), money(line.amount), counts, lineText, sources,
-                    ], notes: notes))
+            written(&text)
         }
         closeDay()
+    }
+
+    /// The notes under a billable session's row: silences bridged as work, remote connections,
+    /// the parts at other rates, the session minimum.
+    private func notes(
+        _ line: Bill.Line, report: Report, places: LinePlaces, clock: (Date) -> String
+    ) -> [String] {
+        let session = line.session
+        var notes = session.reasons.silentWork.map { work in
+            "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
+                + "(\(DurationText.format(seconds: work.seconds))), \(places.span(work))"
+        }
+        notes += session.reasons.connections.map { connection in
+            "remote connection \(clock(connection.reference.instant))-\(clock(connection.end)) "
+                + "(\(DurationText.format(seconds: connection.seconds))), \(places.line(connection.reference))"
+        }
+        if line.parts.count > 1 || line.parts.contains(where: { $0.band != .regular }) {
+            notes += line.parts.map { part in
+                "\(part.band.rawValue) \(clock(part.start))-\(clock(part.end)) "
+                    + "(\(DurationText.format(seconds: part.seconds))) ×\(Rate.multiplier(part.percent))"
+            }
+        }
+        if line.minimumSeconds > 0 {
+            notes.append(
+                "session minimum \(DurationText.format(seconds: report.policy.minimumSessionSeconds)): "
+                    + signed(line.minimumSeconds))
+        }
+        return notes
     }
 
     private func totalLine(_ report: Report) -> String { "total: " + Self.total(report) }

@@ -147,8 +147,18 @@ struct BillBuilder {
     private var rounding: Rounding { policy.rounding }
 
     mutating func add(_ session: Session) {
-        let day = clock.dayNumber(session.start)
-        closeDays(before: session.start)
+        add(isBillable: session.isBillable, start: session.start, end: session.end, line: session)
+    }
+
+    /// Adds a session known only by its bounds, to a bill kept for its sums (`keepingLines: false`).
+    mutating func add(isBillable: Bool, start: Date, end: Date) {
+        precondition(!isKeepingLines, "a bill that keeps its lines is given sessions")
+        add(isBillable: isBillable, start: start, end: end, line: nil)
+    }
+
+    private mutating func add(isBillable: Bool, start: Date, end: Date, line session: Session?) {
+        let day = clock.dayNumber(start)
+        closeDays(before: start)
         if let periodDays, !periodDays.contains(day) {
             outsidePeriod += 1
             return
@@ -156,19 +166,19 @@ struct BillBuilder {
         if let lastDay, day < lastDay { inDateOrder = false }
         if day != lastDay, isKeepingLines { lastDate = CivilDateTime(dayNumber: day).dateString }
         lastDay = day
-        let raw = session.rawSeconds
+        let raw = Session.rawSeconds(isBillable: isBillable, start: start, end: end)
         let rounded = rounding.scope == .session ? rounding.apply(raw) : raw
-        let billed = session.isBillable ? max(rounded, policy.minimumSessionSeconds) : 0
+        let billed = isBillable ? max(rounded, policy.minimumSessionSeconds) : 0
         var parts: [Rate.Part] = []
         var amount: Int?
         if let rate = policy.rate {
-            if session.isBillable { parts = rate.parts(from: session.start, to: session.end, clock: &clock) }
+            if isBillable { parts = rate.parts(from: start, to: end, clock: &clock) }
             let exact =
                 parts.reduce(0) { $0 + rate.exactPrice(seconds: $1.seconds, percent: $1.percent) }
                 + rate.exactPrice(seconds: billed - raw, percent: 100)
             amount = money.add(exact)
         }
-        if isKeepingLines {
+        if isKeepingLines, let session {
             lines.append(
                 Bill.Line(
                     session: session, date: lastDate, rawSeconds: raw, billedSeconds: billed,
@@ -181,7 +191,7 @@ struct BillBuilder {
         open[index].sum.billed += billed
         open[index].sum.sessions += 1
         open[index].sum.amount += amount ?? 0
-        if session.isBillable {
+        if isBillable {
             open[index].sum.billable += 1
             billable += 1
         }

@@ -22,12 +22,11 @@ public struct WhatIf {
     /// The bill's own rules: a variant with exactly these takes the bill's total instead of
     /// sessionizing the chat again.
     private let billed: BillingPolicy
-    private var sessions: [SessionBuilder]
-    private var bills: [BillBuilder]
+    private var variants: [SessionTotals]
     /// The smallest gap of the variants: inputs that follow one another closer than this extend
     /// every variant's open session, so they are summed up and added as one run.
     private let runGap: Int
-    private var run: SessionBuilder.Run?
+    private var run: OpenSession.Run?
     /// The latest end of the inputs since the last one added one by one (that one included).
     private var runEnd: Date?
 
@@ -44,28 +43,25 @@ public struct WhatIf {
         self.policies = policies
         billed = policy
         let others = policies.filter { $0 != policy }
-        sessions = others.map { SessionBuilder(policy: $0, keepsReasons: false) }
-        bills = others.map { BillBuilder(policy: $0, timeZone: timeZone, period: period, keepingLines: false) }
+        variants = others.map { SessionTotals(policy: $0, timeZone: timeZone, period: period) }
         runGap = others.map(\.gapSeconds).min() ?? 0
     }
 
     mutating func add(_ input: SessionInput) {
         if let runEnd, Int((input.instant.timeIntervalSince1970 - runEnd.timeIntervalSince1970).rounded()) <= runGap {
-            if run == nil { run = SessionBuilder.Run(input) } else { run!.add(input) }
+            if run == nil { run = OpenSession.Run(input) } else { run!.add(input) }
             self.runEnd = max(runEnd, input.end)
             return
         }
         addRun()
-        for index in sessions.indices {
-            if let closed = sessions[index].add(input) { bills[index].add(closed) }
-        }
+        for index in variants.indices { variants[index].add(input) }
         runEnd = input.end
     }
 
     /// Adds the run summed up so far to every variant.
     private mutating func addRun() {
         guard let run else { return }
-        for index in sessions.indices { sessions[index].absorb(run) }
+        for index in variants.indices { variants[index].absorb(run) }
         self.run = nil
     }
 
@@ -73,10 +69,7 @@ public struct WhatIf {
     /// bill, whose total stands for the variant with its own rules.
     mutating func finish(bill: Bill) -> [Total] {
         addRun()
-        var others = sessions.indices.map { index in
-            if let last = sessions[index].finish() { bills[index].add(last) }
-            return bills[index].finish()
-        }.makeIterator()
+        var others = variants.indices.map { variants[$0].finish() }.makeIterator()
         return policies.map { policy in
             let result = policy == billed ? bill : others.next()!
             return Total(

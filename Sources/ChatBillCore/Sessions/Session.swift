@@ -45,7 +45,9 @@ public struct Session: Sendable, Hashable {
     public var messageCount: Int { providerMessages + clientMessages }
 
     /// Billable seconds before rounding; 0 for an unanswered session.
-    public var rawSeconds: Int {
-        isBillable ? max(0, Int((end.timeIntervalSince1970 - start.timeIntervalSince1970).rounded())) : 0
+    public var rawSeconds: Int { Self.rawSeconds(isBillable: isBillable, start: start, end: end) }
+
+    static func rawSeconds(isBillable: Bool, start: Date, end: Date) -> Int {
+        isBillable ? max(0, OpenSession.seconds(from: start, to: end)) : 0
     }
 }

@@ -12,24 +12,43 @@ final class StreamedBilling: @unchecked Sendable {
         case end
     }
 
-    // Read and written only by the billing thread until `finish()` has its result.
-    private let expected: (String) -> Bool
-    private var window: ReorderWindow
-    private var pass: BillingPass
-    private var isProviderByID: [Bool?] = []
-    private var order = 0
+    /// What the billing thread works on, held by that thread alone while it runs: a value it owns,
+    /// not properties of this shared object, so no access to it needs checking. It is handed to
+    /// the thread at the start and back at the end, never used by two threads at once.
+    private struct Biller: @unchecked Sendable {
+        let expected: (String) -> Bool
+        var window: ReorderWindow
+        var pass: BillingPass
+        var isProviderByID: [Bool?] = []
+        var order = 0
+
+        mutating func bill(_ event: MessageEvent) {
+            let isProvider: Bool
+            if event.senderID >= 0 {
+                while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
+                isProvider = isProviderByID[event.senderID] ?? expected(event.sender)
+                isProviderByID[event.senderID] = isProvider
+            } else {
+                isProvider = expected(event.sender)
+            }
+            let input = SessionInput(
+                instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
+                lastLine: event.lastLine, order: order, file: event.file)
+            order += 1
+            if let released = window.push(input) { pass.add(released) }
+        }
+    }
 
     private let inbox = Handoff<Item>(capacity: 8)
-    private let done = Handoff<Bool>(capacity: 1)
+    private let done = Handoff<Biller>(capacity: 1)
+    // Used only by the parser's thread.
     private var batch: [MessageEvent] = []
 
     /// Starts billing: `expected` tells a provider's name, as far as the names given tell it.
     init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass) {
-        self.expected = expected
-        self.window = window
-        self.pass = pass
         batch.reserveCapacity(Self.batchSize)
-        Thread { [self] in run() }.start()
+        let biller = Biller(expected: expected, window: window, pass: pass)
+        Thread { [inbox, done] in done.put(Self.run(biller, inbox)) }.start()
     }
 
     /// Takes one message (on the parser's thread).
@@ -49,30 +68,15 @@ final class StreamedBilling: @unchecked Sendable {
         if !batch.isEmpty { inbox.put(.messages(batch)) }
         batch = []
         inbox.put(.end)
-        _ = done.take()
-        return (window, pass)
+        let biller = done.take()
+        return (biller.window, biller.pass)
     }
 
-    private func run() {
+    private static func run(_ biller: Biller, _ inbox: Handoff<Item>) -> Biller {
+        var biller = biller
         while case .messages(let events) = inbox.take() {
-            for event in events where !window.overflowed { bill(event) }
+            for event in events where !biller.window.overflowed { biller.bill(event) }
         }
-        done.put(true)
-    }
-
-    private func bill(_ event: MessageEvent) {
-        let isProvider: Bool
-        if event.senderID >= 0 {
-            while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
-            isProvider = isProviderByID[event.senderID] ?? expected(event.sender)
-            isProviderByID[event.senderID] = isProvider
-        } else {
-            isProvider = expected(event.sender)
-        }
-        let input = SessionInput(
-            instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
-            lastLine: event.lastLine, order: order, file: event.file)
-        order += 1
-        if let released = window.push(input) { pass.add(released) }
+        return biller
     }
 }

@@ -9,28 +9,27 @@ struct WhatsAppBodyReader {
         var isEdited: Bool
     }
 
-    private let attachmentPlaceholders: [[UInt8]]
-    private let attachmentSuffixes: [[UInt8]]
-    private let attachmentPrefixes: [[UInt8]]
-    private let deletedTexts: [[UInt8]]
-    private let callPrefixes: [[UInt8]]
-    private let editedMarkers: [[UInt8]]
-    private let systemPhrases: [[UInt8]]
-    private let encryptionNotices: [[UInt8]]
+    private let attachmentPlaceholders: ByteStrings
+    private let attachmentSuffixes: ByteStrings
+    private let attachmentPrefixes: ByteStrings
+    private let deletedTexts: ByteStrings
+    private let callPrefixes: ByteStrings
+    private let editedMarkers: ByteStrings
+    private let systemPhrases: ByteStrings
+    private let encryptionNotices: ByteStrings
 
     /// Sender names longer than this are taken as system text that happens to hold a colon.
     private static let longestSender = 100
 
     init(vocabulary: WhatsAppVocabulary) {
-        func bytes(_ strings: [String]) -> [[UInt8]] { strings.map { Array($0.utf8) } }
-        attachmentPlaceholders = bytes(vocabulary.attachmentPlaceholders)
-        attachmentSuffixes = bytes(vocabulary.attachmentSuffixes)
-        attachmentPrefixes = bytes(vocabulary.attachmentPrefixes)
-        deletedTexts = bytes(vocabulary.deletedTexts)
-        callPrefixes = bytes(vocabulary.callPrefixes)
-        editedMarkers = bytes(vocabulary.editedMarkers)
-        systemPhrases = bytes(vocabulary.systemPhrases)
-        encryptionNotices = bytes(vocabulary.encryptionNotices)
+        attachmentPlaceholders = ByteStrings(vocabulary.attachmentPlaceholders)
+        attachmentSuffixes = ByteStrings(vocabulary.attachmentSuffixes)
+        attachmentPrefixes = ByteStrings(vocabulary.attachmentPrefixes)
+        deletedTexts = ByteStrings(vocabulary.deletedTexts)
+        callPrefixes = ByteStrings(vocabulary.callPrefixes)
+        editedMarkers = ByteStrings(vocabulary.editedMarkers)
+        systemPhrases = ByteStrings(vocabulary.systemPhrases)
+        encryptionNotices = ByteStrings(vocabulary.encryptionNotices)
     }
 
     /// Reads the body that starts at `start`; `firstLineEnd` ends the header line and `end` the
@@ -47,10 +46,12 @@ struct WhatsAppBodyReader {
         var textStart = colon + 1
         if textStart < end, bytes[textStart] == 0x20 { textStart += 1 }
         let rawText = textStart..<max(textStart, end)
-        let startsWithMark = bytes.range(rawText, hasPrefix: [0xE2, 0x80, 0x8E])
+        let startsWithMark =  // LRM
+            rawText.count >= 3 && bytes[textStart] == 0xE2 && bytes[textStart + 1] == 0x80
+            && bytes[textStart + 2] == 0x8E
         var text = bytes.trimmed(rawText)
         var isEdited = false
-        for marker in editedMarkers where bytes.range(text, hasSuffix: marker) {
+        while let marker = editedMarkers.suffix(of: bytes, text) {
             text = bytes.trimmed(text.lowerBound..<(text.upperBound - marker.count))
             isEdited = true
         }
@@ -80,19 +81,18 @@ struct WhatsAppBodyReader {
     private func classify(
         _ bytes: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, style: WhatsAppHeader.Style, markedByApp: Bool
     ) -> MessageKind {
-        if attachmentPlaceholders.contains(where: { bytes.range(text, equals: $0) })
-            || attachmentSuffixes.contains(where: { bytes.range(text, hasSuffix: $0) })
-            || attachmentPrefixes.contains(where: { bytes.range(text, hasPrefix: $0) })
+        if attachmentPlaceholders.isWhole(bytes, text) || attachmentSuffixes.suffix(of: bytes, text) != nil
+            || attachmentPrefixes.startsWithOne(bytes, text)
         {
             return .attachment
         }
-        if deletedTexts.contains(where: { bytes.range(text, equals: $0) }) { return .deleted }
-        if callPrefixes.contains(where: { bytes.range(text, hasPrefix: $0) }) { return .call }
+        if deletedTexts.isWhole(bytes, text) { return .deleted }
+        if callPrefixes.startsWithOne(bytes, text) { return .call }
         guard style == .iOS else { return .text }
-        if encryptionNotices.contains(where: { bytes.range(text, hasPrefix: $0) }) { return .system }
+        if encryptionNotices.startsWithOne(bytes, text) { return .system }
         guard markedByApp else { return .text }
-        if attachmentPrefixes.contains(where: { bytes.range(text, contains: $0) }) { return .attachment }
-        if systemPhrases.contains(where: { bytes.range(text, contains: $0) }) { return .system }
+        if attachmentPrefixes.occursIn(bytes, text) { return .attachment }
+        if systemPhrases.occursIn(bytes, text) { return .system }
         return .text
     }
 }

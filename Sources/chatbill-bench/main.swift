@@ -106,8 +106,13 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
         if let (folder, members, parser) = streamingFolder(path) {
             summary = try parser.stream(folder, members: members, options: options) { _ in count += 1 }
         } else {
-            summary = try streamingParser(path).stream(path: path, options: options, blockSize: 1 << 20) { _ in
-                count += 1
+            let parser = streamingParser(path)
+            let once = try parser.streamInOnePass(path: path, options: options, blockSize: 1 << 20) { _ in count += 1 }
+            if let once {
+                summary = once
+            } else {
+                count = 0
+                summary = try parser.stream(path: path, options: options, blockSize: 1 << 20) { _ in count += 1 }
             }
         }
         detail = "\(count) messages, \(summary.files.reduce(0) { $0 + $1.lineCount }) lines"

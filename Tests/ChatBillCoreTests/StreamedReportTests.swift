@@ -250,6 +250,52 @@ struct StreamedReportTests {
         #expect(reports.streamed == reports.whole)
     }
 
+    /// Every message a read hands on: its line, instant and sender.
+    func events(
+        _ path: String, blockSize: Int, onePass: Bool
+    ) throws -> (events: [String], summary: TranscriptSummary?) {
+        var events: [String] = []
+        let options = ParseOptions(timeZone: Fixtures.berlin)
+        let record = { (event: MessageEvent) in
+            events.append("\(event.line) \(event.instant.timeIntervalSince1970) \(event.sender) \(event.kind)")
+        }
+        let summary =
+            onePass
+            ? try WhatsAppParser().streamInOnePass(path: path, options: options, blockSize: blockSize, to: record)
+            : try WhatsAppParser().stream(path: path, options: options, blockSize: blockSize, to: record)
+        return (events, summary)
+    }
+
+    /// A WhatsApp file is read once with what its first block shows, and that is checked against
+    /// the whole file's headers: the same messages as two passes when the check holds, nil when
+    /// the rest of the file reads otherwise, and then the two-pass read decides.
+    @Test func oneWhatsAppPassIsCheckedAgainstTheWholeFile() throws {
+        let chat = Self.generatedChat(messages: 500, seed: 5)
+        let plain = try write(chat, name: "chat.txt")
+        for blockSize in [4096, 1 << 20] {
+            let once = try events(plain, blockSize: blockSize, onePass: true)
+            let twice = try events(plain, blockSize: blockSize, onePass: false)
+            let summary = try #require(once.summary, "block size \(blockSize)")
+            #expect(once.events == twice.events)
+            #expect(summary.diagnostics == twice.summary?.diagnostics)
+            #expect(summary.files.map(\.sha256) == twice.summary?.files.map(\.sha256))
+        }
+        // Headers of a second shape after the first block: the whole file takes them as headers.
+        let lateShape = try write(
+            chat + "[02/06/2026, 10:00:00] Dana Fischer: pasted\n[02/06/2026, 10:01:00] Dana Fischer: again\n",
+            name: "chat.txt")
+        #expect(try events(lateShape, blockSize: 4096, onePass: true).summary == nil)
+        let reports = try #require(try bothReports(lateShape, names: ["Sam Keller"], blockSize: 4096))
+        #expect(reports.streamed == reports.whole)
+        let plainCount = try #require(try events(plain, blockSize: 4096, onePass: false).summary).messageCount
+        #expect(reports.whole[0].contains("whatsapp: \(plainCount + 2) messages"))
+        // A date after the first block that only reads month first: the error two passes give.
+        let lateOrder = try write(chat + "04/13/2026, 10:00 - Dana Fischer: hi\n", name: "chat.txt")
+        #expect(try events(lateOrder, blockSize: 4096, onePass: true).summary == nil)
+        #expect(throws: ChatBillError.self) { try bothReports(lateOrder, names: ["Sam Keller"], blockSize: 4096) }
+        #expect(throws: ChatBillError.self) { try events(lateOrder, blockSize: 4096, onePass: false) }
+    }
+
     @Test func withoutMeOnlyANamedOneToOneExportStreams() throws {
         let text = "14/10/2026, 09:00 - Dana Fischer: hi\n14/10/2026, 09:05 - Sam Keller: on it\n"
         let named = try write(text, name: "WhatsApp Chat with Dana Fischer.txt")

@@ -11,6 +11,16 @@ public protocol StreamingTranscriptParser: TranscriptParser {
         path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary
 
+    /// Reads the file as `stream` does, in one pass where `stream` needs two, when the file's
+    /// start settles how to read the rest; nil when the rest proves the start wrong. The messages
+    /// handed on before nil must then be thrown away and the file read with `stream`. By default,
+    /// `stream`.
+    ///
+    /// - Throws: what `stream` throws.
+    func streamInOnePass(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary?
+
     /// The zone a file that starts with `head` will be read in (the summary's), known before it
     /// streams so that days can be counted as messages pass. By default, the options'.
     func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice
@@ -18,6 +28,12 @@ public protocol StreamingTranscriptParser: TranscriptParser {
 
 extension StreamingTranscriptParser {
     public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice { options.timeZone }
+
+    public func streamInOnePass(
+        path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary? {
+        try stream(path: path, options: options, blockSize: blockSize, to: consume)
+    }
 }
 
 /// One message as a streaming parser hands it on: what billing needs, without its text.

@@ -22,8 +22,10 @@ public enum StreamedReport {
         try make(
             fileNames: [ExportFile.fileName(of: path)],
             zone: parser.streamingZone(head: try InputFile.head(path: path), options: options),
-            stream: { consume throws(ChatBillError) in
-                try parser.stream(path: path, options: options, blockSize: blockSize, to: consume)
+            stream: { consume, onePass throws(ChatBillError) in
+                onePass
+                    ? try parser.streamInOnePass(path: path, options: options, blockSize: blockSize, to: consume)
+                    : try parser.stream(path: path, options: options, blockSize: blockSize, to: consume)
             }, providerNames: providerNames, policy: policy, period: period, client: client, origins: origins,
             providerSource: providerSource, windowCapacity: windowCapacity)
     }
@@ -38,34 +40,44 @@ public enum StreamedReport {
         try make(
             fileNames: [ExportFile.fileName(of: folder.displayPath)],
             zone: parser.streamingZone(folder, members: members, options: options),
-            stream: { consume throws(ChatBillError) in
+            stream: { consume, _ throws(ChatBillError) in
                 try parser.stream(folder, members: members, options: options, to: consume)
             }, providerNames: providerNames, policy: policy, period: period, client: client, origins: origins,
             providerSource: providerSource, windowCapacity: windowCapacity)
     }
 
-    /// The report on what `stream` hands on, its days counted in `zone`.
+    /// The report on what `stream` hands on, its days counted in `zone`. `stream` is asked for one
+    /// pass first; when it answers nil, what it handed on is thrown away and it is asked again for
+    /// a read that cannot fail that way.
     private static func make(
         fileNames: [String], zone: ZoneChoice,
-        stream: ((MessageEvent) -> Void) throws(ChatBillError) -> TranscriptSummary, providerNames: [String],
-        policy: BillingPolicy, period: ClosedRange<String>?, client: String?, origins: [String: String],
-        providerSource: ProviderIdentity.Source, windowCapacity: Int
+        stream: ((MessageEvent) -> Void, _ onePass: Bool) throws(ChatBillError) -> TranscriptSummary?,
+        providerNames: [String], policy: BillingPolicy, period: ClosedRange<String>?, client: String?,
+        origins: [String: String], providerSource: ProviderIdentity.Source, windowCapacity: Int
     ) throws(ChatBillError) -> Report? {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
-        let billing = StreamedBilling(
-            expected: expected, window: ReorderWindow(capacity: windowCapacity),
-            pass: BillingPass(policy: policy, timeZone: zone.timeZone, period: period))
-        let streamed = Result { () throws(ChatBillError) in try stream(billing.add) }
-        var (window, pass) = billing.finish()
-        let summary = try streamed.get()
-        // The zone the file turned out to be read in must be the one days were counted in.
-        guard !window.overflowed, summary.timeZone == zone else { return nil }
-        for input in window.drain() { pass.add(input) }
-        let provider = try ProviderIdentity.resolve(names: providerNames, for: summary, namesSource: providerSource)
-        guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }
-        let (bill, whatIf) = pass.finish()
-        return Report(
-            sources: [summary], client: client, provider: provider, policy: policy, origins: origins, bill: bill,
-            whatIf: whatIf)
+        var onePass = true
+        while true {
+            let billing = StreamedBilling(
+                expected: expected, window: ReorderWindow(capacity: windowCapacity),
+                pass: BillingPass(policy: policy, timeZone: zone.timeZone, period: period))
+            let streamed = Result { () throws(ChatBillError) in try stream(billing.add, onePass) }
+            var (window, pass) = billing.finish()
+            guard let summary = try streamed.get() else {
+                guard onePass else { return nil }
+                onePass = false
+                continue
+            }
+            // The zone the file turned out to be read in must be the one days were counted in.
+            guard !window.overflowed, summary.timeZone == zone else { return nil }
+            for input in window.drain() { pass.add(input) }
+            let provider = try ProviderIdentity.resolve(
+                names: providerNames, for: summary, namesSource: providerSource)
+            guard summary.senders.allSatisfy({ expected($0.name) == provider.isProvider($0.name) }) else { return nil }
+            let (bill, whatIf) = pass.finish()
+            return Report(
+                sources: [summary], client: client, provider: provider, policy: policy, origins: origins, bill: bill,
+                whatIf: whatIf)
+        }
     }
 }

@@ -36,13 +36,16 @@ struct WhatsAppMessageReader {
     let parserName: String
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader
-    private let orders: WhatsAppSurvey.DateOrders
-    private let shapes: Set<UInt32>
+    let orders: WhatsAppSurvey.DateOrders
+    let shapes: Set<UInt32>
     private var resolver: LocalTimeResolver
     private var open: Open?
     private var strayLines: StrayLines
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var messageCount = 0
+    /// Every header read, recorded when the reader was set up from a part of the file only, to
+    /// check afterwards that the whole file is read the same way.
+    var survey: WhatsAppSurvey?
 
     init(
         file: String, parserName: String, scanner: WhatsAppHeaderScanner, bodyReader: WhatsAppBodyReader,
@@ -73,6 +76,7 @@ struct WhatsAppMessageReader {
             let start = base + line.content.lowerBound
             let end = base + line.content.upperBound
             if let header = scanner.match(bytes, line: line.content) {
+                survey?.record(header, line: line.number)
                 if !shapes.contains(header.shape) {
                     diagnostics.append(
                         Diagnostic(

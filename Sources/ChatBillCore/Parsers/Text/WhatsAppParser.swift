@@ -120,19 +120,60 @@ public struct WhatsAppParser: TranscriptParser {
 }
 
 extension WhatsAppParser: StreamingTranscriptParser {
-    /// Reads the file twice in blocks: the first pass surveys the headers (and hashes the file),
-    /// the second reads messages, building a String only once per distinct sender.
+    /// Reads the file twice in blocks: the first pass surveys the headers, the second reads
+    /// messages (and hashes the file), building a String only once per distinct sender.
     public func stream(
         path: String, options: ParseOptions, blockSize: Int,
         to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> TranscriptSummary {
         let file = try BlockReader(path: path, blockSize: blockSize)
         var survey = WhatsAppSurvey()
-        let totals = try file.forEachBlock(hashing: true) { self.survey($0, into: &survey) }
+        let surveyed = try file.forEachBlock { self.survey($0, into: &survey) }
         var reader = try messageReader(survey, file: path, options: options).get()
+        let (totals, senders) = try read(file, with: &reader, to: consume)
+        guard totals.byteCount == surveyed.byteCount else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "changed while it was being read; read it again"))
+        }
+        return try summary(of: file, totals, reader, senders, options: options)
+    }
+
+    /// Reads the file once, with the header shapes and date order its first block shows, while
+    /// surveying every header; nil when the whole file's survey reads headers otherwise (a shape
+    /// or a day/month order that only shows later), or when the first block has no header or
+    /// leaves the order open.
+    public func streamInOnePass(
+        path: String, options: ParseOptions, blockSize: Int,
+        to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> TranscriptSummary? {
+        let file = try BlockReader(path: path, blockSize: blockSize)
+        let head = try InputFile.head(path: path, count: file.blockSize)
+        let headIsWhole = head.count < file.blockSize
+        var headSurvey = WhatsAppSurvey()
+        head.withUnsafeBufferPointer { bytes in
+            let end = headIsWhole ? bytes.count : (bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            let block = BlockReader.Block(
+                bytes: bytes, base: 0, lines: 0..<end, firstLineNumber: 1, isLast: headIsWhole)
+            _ = survey(block, into: &headSurvey)
+        }
+        guard headSurvey.hasHeaders, case .success(var reader) = messageReader(headSurvey, file: path, options: options)
+        else { return nil }
+        if !headIsWhole { reader.survey = WhatsAppSurvey() }
+        let (totals, senders) = try read(file, with: &reader, to: consume)
+        if let whole = reader.survey {
+            guard whole.acceptedShapes == reader.shapes,
+                case .success(let orders) = whole.dateOrders(file: path, forced: options), orders == reader.orders
+            else { return nil }
+        }
+        return try summary(of: file, totals, reader, senders, options: options)
+    }
+
+    /// The pass that reads messages, handing each on; the file's totals (with its hash) and senders.
+    private func read(
+        _ file: BlockReader, with reader: inout WhatsAppMessageReader, to consume: (MessageEvent) -> Void
+    ) throws(ChatBillError) -> (BlockReader.Totals, SenderTally) {
         var senders = SenderNames()
         var tally = SenderTally()
-        let again = try file.forEachBlock { block in
+        let totals = try file.forEachBlock(hashing: true) { block in
             reader.read(block) { read, bytes in
                 var sender = ""
                 var senderID = -1
@@ -147,13 +188,17 @@ extension WhatsAppParser: StreamingTranscriptParser {
                         line: read.line, lastLine: read.lastLine))
             }
         }
-        guard again.byteCount == totals.byteCount else {
-            throw .unreadableInput(Diagnostic(.error, file: path, "changed while it was being read; read it again"))
-        }
+        return (totals, tally)
+    }
+
+    private func summary(
+        of file: BlockReader, _ totals: BlockReader.Totals, _ reader: WhatsAppMessageReader, _ senders: SenderTally,
+        options: ParseOptions
+    ) throws(ChatBillError) -> TranscriptSummary {
         guard reader.messageCount > 0 else { throw reader.noMessagesError }
         return TranscriptSummary(
             file: file.exportFile(totals),
             parserName: name, messageCount: reader.messageCount, diagnostics: reader.diagnostics,
-            timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: tally.senders)
+            timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: senders.senders)
     }
 }

@@ -56,6 +56,9 @@ struct WhatsAppSurvey {
         current!.evidence = evidence
     }
 
+    /// Whether any header was recorded.
+    var hasHeaders: Bool { current != nil }
+
     /// Every shape's evidence, the current one included.
     private var allEvidence: [UInt32: Evidence] {
         var all = evidenceByShape
@@ -71,7 +74,7 @@ struct WhatsAppSurvey {
     }
 
     /// The day/month order of each header shape, and the one of the file's main shape.
-    struct DateOrders {
+    struct DateOrders: Equatable {
         var main: DateOrderChoice
         var byShape: [UInt32: DateOrder]
 

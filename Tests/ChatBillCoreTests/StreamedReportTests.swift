@@ -368,7 +368,7 @@ struct BlockReaderTests {
 struct ReorderWindowTests {
     func input(_ minute: Int, order: Int) -> SessionInput {
         SessionInput(
-            instant: Date(timeIntervalSince1970: Double(minute * 60)), sender: "A", isProvider: false, line: order + 1,
+            instant: Date(timeIntervalSince1970: Double(minute * 60)), sender: 0, isProvider: false, line: order + 1,
             lastLine: order + 1, order: order)
     }
 

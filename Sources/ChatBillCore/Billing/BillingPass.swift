@@ -7,8 +7,9 @@ struct BillingPass {
     private var bill: BillBuilder
     private var whatIf: WhatIf
 
-    init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?) {
-        sessions = SessionBuilder(policy: policy)
+    /// `senders` names the senders the inputs index.
+    init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?, senders: SenderTable) {
+        sessions = SessionBuilder(policy: policy, senders: senders)
         bill = BillBuilder(policy: policy, timeZone: timeZone, period: period)
         whatIf = WhatIf(policy: policy, timeZone: timeZone, period: period)
     }

@@ -55,15 +55,16 @@ public struct Evidence: Sendable {
         isRedacted = redact
         self.invoice = invoice
         let merged = MergedSources(billing.sources, provider: billing.provider)
+        let senders = SenderTable()
         let inputs = Sessionizer(policy: billing.policy, provider: billing.provider).inputs(
-            from: merged.messages, sourceOfFile: merged.sourceOfFile)
+            from: merged.messages, sourceOfFile: merged.sourceOfFile, senders: senders)
         let files = billing.sources.flatMap(\.inputs)
         let hasLines = billing.sources.allSatisfy { $0.rowTable == nil }
         let redaction = redact ? Redaction(keeping: billing.provider.names) : nil
         // The sessions come from the same inputs in the same order as the bill's lines, each made
         // of the inputs up to the one that opens the next; the bill leaves out those outside the
         // period, so its lines are matched in order.
-        var builder = SessionBuilder(policy: billing.policy)
+        var builder = SessionBuilder(policy: billing.policy, senders: senders)
         var sessions: [(session: Session, inputs: Range<Int>)] = []
         var start = 0
         for (index, input) in inputs.enumerated() {

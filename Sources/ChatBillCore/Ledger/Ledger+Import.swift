@@ -69,17 +69,19 @@ extension Ledger {
             var period = 0
             var builder: SessionBuilder?
             var sessions: [Session] = []
+            let senders = SenderTable()
+            let parties = [false: senders.index(of: "client"), true: senders.index(of: "provider")]
             for (order, row) in rows.enumerated() {
                 let isProvider: Bool = row["isProvider"]
                 let instant = Date(timeIntervalSince1970: row["instant"])
                 let input = SessionInput(
-                    instant: instant, sender: isProvider ? "provider" : "client", isProvider: isProvider, line: 0,
+                    instant: instant, sender: parties[isProvider]!, isProvider: isProvider, line: 0,
                     lastLine: 0, order: order, seconds: row["seconds"])
                 // A session takes the rules of the day its first message falls on.
                 let now = rules.changes.isEmpty ? 0 : rules.period(of: clock.local(instant).dateString)
                 guard builder != nil else {
                     period = now
-                    builder = SessionBuilder(policy: rules.policy(ofPeriod: now), keepsReasons: false)
+                    builder = SessionBuilder(policy: rules.policy(ofPeriod: now), senders: senders, keepsReasons: false)
                     _ = builder!.add(input)
                     continue
                 }
@@ -88,7 +90,8 @@ extension Ledger {
                     if now != period {
                         // The message opened a session under other rules: open it again under its own.
                         period = now
-                        builder = SessionBuilder(policy: rules.policy(ofPeriod: now), keepsReasons: false)
+                        builder = SessionBuilder(
+                            policy: rules.policy(ofPeriod: now), senders: senders, keepsReasons: false)
                         _ = builder!.add(input)
                     }
                 }

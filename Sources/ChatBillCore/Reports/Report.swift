@@ -36,9 +36,12 @@ public struct Report: Sendable {
         let zoneChoice = sources.first(where: { $0.timeZone.source != .export })?.timeZone ?? sources[0].timeZone
         let zone = zoneChoice.timeZone
         let merged = MergedSources(sources, provider: provider)
-        var pass = BillingPass(policy: policy, timeZone: zone, period: period)
+        let senders = SenderTable()
+        var pass = BillingPass(policy: policy, timeZone: zone, period: period, senders: senders)
         let sessionizer = Sessionizer(policy: policy, provider: provider)
-        for input in sessionizer.inputs(from: merged.messages, sourceOfFile: merged.sourceOfFile) { pass.add(input) }
+        for input in sessionizer.inputs(from: merged.messages, sourceOfFile: merged.sourceOfFile, senders: senders) {
+            pass.add(input)
+        }
         let (bill, whatIf) = pass.finish()
         self.init(
             sources: sources.map(\.summary), zone: zoneChoice, duplicates: merged.duplicates, client: client,

@@ -19,20 +19,23 @@ final class StreamedBilling: @unchecked Sendable {
         let expected: (String) -> Bool
         var window: ReorderWindow
         var pass: BillingPass
-        var isProviderByID: [Bool?] = []
+        let senders: SenderTable
+        /// By the parser's sender id: whether the sender is the provider, and their index in
+        /// `senders`.
+        var known: [(isProvider: Bool, index: Int)?] = []
         var order = 0
 
         mutating func bill(_ event: MessageEvent) {
-            let isProvider: Bool
+            let sender: (isProvider: Bool, index: Int)
             if event.senderID >= 0 {
-                while event.senderID >= isProviderByID.count { isProviderByID.append(nil) }
-                isProvider = isProviderByID[event.senderID] ?? expected(event.sender)
-                isProviderByID[event.senderID] = isProvider
+                while event.senderID >= known.count { known.append(nil) }
+                sender = known[event.senderID] ?? (expected(event.sender), senders.index(of: event.sender))
+                known[event.senderID] = sender
             } else {
-                isProvider = expected(event.sender)
+                sender = (expected(event.sender), senders.index(of: event.sender))
             }
             let input = SessionInput(
-                instant: event.instant, sender: event.sender, isProvider: isProvider, line: event.line,
+                instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
                 lastLine: event.lastLine, order: order, file: event.file)
             order += 1
             if let released = window.push(input) { pass.add(released) }
@@ -44,10 +47,11 @@ final class StreamedBilling: @unchecked Sendable {
     // Used only by the parser's thread.
     private var batch: [MessageEvent] = []
 
-    /// Starts billing: `expected` tells a provider's name, as far as the names given tell it.
-    init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass) {
+    /// Starts billing: `expected` tells a provider's name, as far as the names given tell it;
+    /// `senders` is the table `pass` names senders by.
+    init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass, senders: SenderTable) {
         batch.reserveCapacity(Self.batchSize)
-        let biller = Biller(expected: expected, window: window, pass: pass)
+        let biller = Biller(expected: expected, window: window, pass: pass, senders: senders)
         Thread { [inbox, done] in done.put(Self.run(biller, inbox)) }.start()
     }
 

@@ -45,10 +45,13 @@ struct ReorderWindow {
     private mutating func popEarliest() -> SessionInput {
         let earliest = ring[head]!
         ring[head] = nil
-        head = (head + 1) % ring.count
+        head = head + 1 == ring.count ? 0 : head + 1
         count -= 1
         return earliest
     }
 
-    private func slot(_ offset: Int) -> Int { (head + offset) % ring.count }
+    private func slot(_ offset: Int) -> Int {
+        let slot = head + offset
+        return slot >= ring.count ? slot - ring.count : slot
+    }
 }

@@ -6,6 +6,8 @@ import Foundation
 /// measured from the latest end of anything in the session.
 struct SessionBuilder {
     let policy: BillingPolicy
+    /// The names the inputs' senders index.
+    let senders: SenderTable
     /// False for sessions wanted only for their totals: the silences bridged and the connections
     /// are not listed.
     let keepsReasons: Bool
@@ -25,34 +27,34 @@ struct SessionBuilder {
         var silentWork: [SessionReasons.SilentWork] = []
         var connections: [SessionReasons.Connection] = []
 
-        init(_ input: SessionInput, keepsReasons: Bool) {
+        init(_ input: SessionInput, keepsReasons: Bool, senders: SenderTable) {
             session = OpenSession(input)
             from = (input.file, input.line)
             through = (input.file, max(input.line, input.lastLine))
             sources = SourceSet(input.source)
             first = keepsReasons ? input : nil
             latest = first
-            noteConnection(input)
+            noteConnection(input, senders: senders)
         }
 
-        func add(_ input: SessionInput) {
+        func add(_ input: SessionInput, senders: SenderTable) {
             if input.end >= session.latestEnd, latest != nil { latest = input }
             session.add(input)
             if (input.file, input.line) < from { from = (input.file, input.line) }
             if (input.file, input.lastLine) > through { through = (input.file, input.lastLine) }
             sources.insert(input.source)
-            noteConnection(input)
+            noteConnection(input, senders: senders)
         }
 
-        private func noteConnection(_ input: SessionInput) {
+        private func noteConnection(_ input: SessionInput, senders: SenderTable) {
             if input.isConnection, first != nil {
-                connections.append(.init(reference: .init(input), seconds: input.seconds))
+                connections.append(.init(reference: .init(input, senders: senders), seconds: input.seconds))
             }
         }
 
         /// The reasons' reference to the first input (a placeholder when reasons are not kept).
-        var openedBy: SessionReasons.Reference {
-            first.map(SessionReasons.Reference.init)
+        func openedBy(_ senders: SenderTable) -> SessionReasons.Reference {
+            first.map { .init($0, senders: senders) }
                 ?? .init(line: from.line, sender: "", instant: session.firstInstant)
         }
 
@@ -62,8 +64,9 @@ struct SessionBuilder {
     private var group: Group?
     private var previousBillableEnd: Date?
 
-    init(policy: BillingPolicy, keepsReasons: Bool = true) {
+    init(policy: BillingPolicy, senders: SenderTable, keepsReasons: Bool = true) {
         self.policy = policy
+        self.senders = senders
         self.keepsReasons = keepsReasons
     }
 
@@ -71,20 +74,23 @@ struct SessionBuilder {
     mutating func add(_ input: SessionInput) -> Session? {
         // The open group is changed in place (`group!`), not copied out and back.
         guard group != nil else {
-            group = Group(input, keepsReasons: keepsReasons)
+            group = Group(input, keepsReasons: keepsReasons, senders: senders)
             return nil
         }
         switch group!.session.step(input, policy: policy) {
         case .extends:
-            group!.add(input)
+            group!.add(input, senders: senders)
         case .bridgesSilence(let silence):
             if let latest = group!.latest {
-                group!.silentWork.append(.init(after: .init(latest), before: .init(input), seconds: silence))
+                group!.silentWork.append(
+                    .init(
+                        after: .init(latest, senders: senders), before: .init(input, senders: senders),
+                        seconds: silence))
             }
-            group!.add(input)
+            group!.add(input, senders: senders)
         case .closes(let silence):
-            let closed = close(group!, ending: .silence(next: .init(input), seconds: silence))
-            group = Group(input, keepsReasons: keepsReasons)
+            let closed = close(group!, ending: .silence(next: .init(input, senders: senders), seconds: silence))
+            group = Group(input, keepsReasons: keepsReasons, senders: senders)
             return closed
         }
         return nil
@@ -106,7 +112,7 @@ struct SessionBuilder {
             clientMessages: open.count - open.provider.count, firstLine: group.from.line,
             lastLine: group.through.line, files: group.files, sources: group.sources,
             reasons: SessionReasons(
-                openedBy: group.openedBy, start: billable?.reason ?? .unanswered, silentWork: group.silentWork,
+                openedBy: group.openedBy(senders), start: billable?.reason ?? .unanswered, silentWork: group.silentWork,
                 connections: group.connections, ending: ending))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// and where it is in the export.
 public struct SessionInput: Sendable {
     public let instant: Date
-    public let sender: String
+    /// The sender's index in the pass's `SenderTable`.
+    public let sender: Int
     public let isProvider: Bool
     /// The line the message starts on, and the last line it occupies.
     public let line: Int
@@ -20,7 +21,7 @@ public struct SessionInput: Sendable {
     public let source: Int
 
     public init(
-        instant: Date, sender: String, isProvider: Bool, line: Int, lastLine: Int, order: Int, file: Int = 0,
+        instant: Date, sender: Int, isProvider: Bool, line: Int, lastLine: Int, order: Int, file: Int = 0,
         seconds: Int = 0, source: Int = 0
     ) {
         self.instant = instant

@@ -17,8 +17,8 @@ public struct SessionReasons: Sendable, Hashable {
             self.file = file
         }
 
-        init(_ input: SessionInput) {
-            self.init(line: input.line, sender: input.sender, instant: input.instant, file: input.file)
+        init(_ input: SessionInput, senders: SenderTable) {
+            self.init(line: input.line, sender: senders[input.sender], instant: input.instant, file: input.file)
         }
     }
 

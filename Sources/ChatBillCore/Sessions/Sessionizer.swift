@@ -15,14 +15,18 @@ public struct Sessionizer: Sendable {
     /// time order, and in file order where times are equal. A remote connection is always the
     /// provider's. `sourceOfFile` says which source each file of a merged transcript came from.
     public func sessions(from messages: [Message], sourceOfFile: [Int] = []) -> [Session] {
-        var builder = SessionBuilder(policy: policy)
-        var sessions = inputs(from: messages, sourceOfFile: sourceOfFile).compactMap { builder.add($0) }
+        let senders = SenderTable()
+        var builder = SessionBuilder(policy: policy, senders: senders)
+        var sessions = inputs(from: messages, sourceOfFile: sourceOfFile, senders: senders).compactMap {
+            builder.add($0)
+        }
         if let last = builder.finish() { sessions.append(last) }
         return sessions
     }
 
-    /// The participant activity of `messages` as the sessionizer takes it, in time order.
-    func inputs(from messages: [Message], sourceOfFile: [Int] = []) -> [SessionInput] {
+    /// The participant activity of `messages` as the sessionizer takes it, in time order, its
+    /// senders named in `senders`.
+    func inputs(from messages: [Message], sourceOfFile: [Int] = [], senders: SenderTable) -> [SessionInput] {
         var isProviderBySender: [String: Bool] = [:]
         var inputs: [SessionInput] = []
         inputs.reserveCapacity(messages.count)
@@ -38,7 +42,7 @@ public struct Sessionizer: Sendable {
                     }()
             inputs.append(
                 SessionInput(
-                    instant: message.instant, sender: message.sender, isProvider: isProvider,
+                    instant: message.instant, sender: senders.index(of: message.sender), isProvider: isProvider,
                     line: message.location.line, lastLine: message.lastLine, order: order, file: message.file,
                     seconds: message.seconds,
                     source: message.file < sourceOfFile.count ? sourceOfFile[message.file] : 0))

@@ -78,13 +78,14 @@ public final class BillLines: Sequence, @unchecked Sendable {
         public mutating func next() -> Bill.Line? {
             guard let descriptor else { return memory.next() }
             guard fill(4, descriptor) else { return nil }
-            var length: UInt32 = 0
-            withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: buffer[position..<position + 4]) }
+            let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt32.self) })
             position += 4
-            guard fill(Int(length), descriptor) else { return nil }
-            var reader = SpoolRecord.Reader(buffer[position..<position + Int(length)])
-            position += Int(length)
-            return reader.line()
+            guard fill(length, descriptor) else { return nil }
+            defer { position += length }
+            return buffer.withUnsafeBytes { raw in
+                var reader = SpoolRecord.Reader(UnsafeRawBufferPointer(rebasing: raw[position..<position + length]))
+                return reader.line()
+            }
         }
 
         /// Makes at least `count` unread bytes available; false at the end of the spool.
@@ -187,14 +188,13 @@ struct SpoolRecord {
         int(value.file)
     }
 
-    /// Reads back what `encode` wrote.
+    /// Reads back what `encode` wrote, from bytes valid while it reads.
     struct Reader {
-        private let bytes: ArraySlice<UInt8>
-        private var position: Int
+        private let bytes: UnsafeRawBufferPointer
+        private var position = 0
 
-        init(_ bytes: ArraySlice<UInt8>) {
+        init(_ bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
-            position = bytes.startIndex
         }
 
         mutating func line() -> Bill.Line {
@@ -237,23 +237,19 @@ struct SpoolRecord {
         }
 
         private mutating func int() -> Int {
-            var value: Int64 = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[position..<position + 8]) }
-            position += 8
-            return Int(value)
+            defer { position += 8 }
+            return Int(bytes.loadUnaligned(fromByteOffset: position, as: Int64.self))
         }
 
         private mutating func date() -> Date {
-            var value: Double = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[position..<position + 8]) }
-            position += 8
-            return Date(timeIntervalSince1970: value)
+            defer { position += 8 }
+            return Date(timeIntervalSince1970: bytes.loadUnaligned(fromByteOffset: position, as: Double.self))
         }
 
         private mutating func string() -> String {
             let count = int()
             defer { position += count }
-            return String(decoding: bytes[position..<position + count], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
         }
 
         private mutating func reference() -> SessionReasons.Reference {

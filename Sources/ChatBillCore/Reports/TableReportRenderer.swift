@@ -160,12 +160,6 @@ public struct TableReportRenderer: ReportRenderer {
         let currency = report.policy.rate?.currency
         func money(_ amount: Int?) -> String { currency.map { $0.format(amount ?? 0) } ?? "" }
         let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
-        let lines: AnySequence<Bill.Line> =
-            report.bill.linesAreInDateOrder
-            ? AnySequence(report.bill.lines)
-            : AnySequence(
-                report.bill.lines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                    .map(\.element))
         var currentDay: String?
         func closeDay() {
             guard let date = currentDay, let day = days[date] else { return }
@@ -179,7 +173,7 @@ public struct TableReportRenderer: ReportRenderer {
             text.append(byte: 0x0A)
             written(&text)
         }
-        for line in lines {
+        func row(_ line: Bill.Line) {
             if line.date != currentDay {
                 closeDay()
                 currentDay = line.date
@@ -229,6 +223,14 @@ public struct TableReportRenderer: ReportRenderer {
                 }
             }
             written(&text)
+        }
+        if report.bill.linesAreInDateOrder {
+            for line in report.bill.lines { row(line) }
+        } else {
+            let sorted = report.bill.lines.enumerated().sorted {
+                ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+            }
+            for (_, line) in sorted { row(line) }
         }
         closeDay()
     }

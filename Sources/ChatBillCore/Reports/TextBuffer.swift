@@ -30,7 +30,11 @@ struct TextBuffer {
     mutating func append(number: Int) {
         if number < 0 { bytes.append(0x2D) }
         let magnitude = number.magnitude
-        var divisor: UInt = 1
+        if magnitude < 10 {
+            bytes.append(0x30 + UInt8(magnitude))
+            return
+        }
+        var divisor: UInt = 10
         while divisor <= magnitude / 10 { divisor *= 10 }
         while divisor > 0 {
             bytes.append(0x30 + UInt8(magnitude / divisor % 10))

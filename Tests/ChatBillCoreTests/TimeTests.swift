@@ -31,6 +31,32 @@ struct TimeTests {
         #expect(ISOTimestamp.format(summer.instant, in: Fixtures.berlin.timeZone) == "2026-07-10T12:00:00+02:00")
     }
 
+    /// Every wall time read as unique is the instant whose offset in the zone gives that wall
+    /// time, walking years forward and backward across every change of zones north and south,
+    /// with half-hour changes and none.
+    @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kolkata"])
+    func everyUniqueWallTimeGivesItsOwnOffset(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let start = CivilDateTime(year: 2023, month: 1, day: 1).dayNumber
+        let days = Array(start..<(start + 3 * 366))
+        for order in [days, days.reversed()] {
+            var resolver = LocalTimeResolver(timeZone: timeZone)
+            for day in order {
+                for hour in [0, 1, 2, 3, 12, 23] {
+                    var civil = CivilDateTime(dayNumber: day)
+                    civil.hour = hour
+                    civil.minute = 30
+                    let (instant, resolution) = resolver.instant(of: civil)
+                    guard resolution == .unique else { continue }
+                    let offset = timeZone.secondsFromGMT(for: instant)
+                    #expect(
+                        Int64(instant.timeIntervalSince1970) + Int64(offset) == civil.secondsSinceEpochAsUTC,
+                        "\(zone) \(civil)")
+                }
+            }
+        }
+    }
+
     @Test func theSkippedSpringHourIsReportedAndReadWithTheOffsetBefore() {
         var resolver = LocalTimeResolver(timeZone: Fixtures.berlin.timeZone)
         // 2026-03-29: 02:00 CET jumps to 03:00 CEST, so 02:30 never happens.

@@ -19,9 +19,11 @@ public struct LocalTimeResolver {
     }
 
     public let timeZone: TimeZone
-    private var uniformOffsetByDay: [Int64: Int] = [:]
-    /// The last day looked up, since consecutive messages are mostly on the same day.
-    private var lastDay: (day: Int64, offset: Int)?
+    /// The local days last found to have one offset all day, with no change within a day either
+    /// side: the stretch up to the zone's next change, so that the zone database is asked about
+    /// twice a year of chat rather than once a day.
+    private var uniformDays: Range<Int64> = 0..<0
+    private var uniformOffset = 0
     private var previousInstant: Int64 = .min
 
     public init(timeZone: TimeZone) {
@@ -32,33 +34,28 @@ public struct LocalTimeResolver {
     public mutating func instant(of civil: CivilDateTime) -> (instant: Date, resolution: Resolution) {
         let local = civil.secondsSinceEpochAsUTC
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let offset: Int
-        if let last = lastDay, last.day == day {
-            offset = last.offset
-        } else if let cached = uniformOffsetByDay[day] {
-            offset = cached
-            lastDay = (day, cached)
-        } else if let uniform = uniformOffset(localDay: day) {
-            uniformOffsetByDay[day] = uniform
-            lastDay = (day, uniform)
-            offset = uniform
-        } else {
-            return resolveAroundTransition(local)
+        if !uniformDays.contains(day) {
+            guard let stretch = uniformStretch(from: day) else { return resolveAroundTransition(local) }
+            (uniformDays, uniformOffset) = stretch
         }
-        let instant = local - Int64(offset)
+        let instant = local - Int64(uniformOffset)
         previousInstant = instant
         return (Date(timeIntervalSince1970: TimeInterval(instant)), .unique)
     }
 
-    /// The offset of a local day when no transition happens within a day either side of it.
-    private func uniformOffset(localDay day: Int64) -> Int? {
+    /// The local days from `day` on that have the offset `day` has all day, none of them within a
+    /// day of a change; nil when `day` itself is within a day of one.
+    private func uniformStretch(from day: Int64) -> (days: Range<Int64>, offset: Int)? {
         let from = Date(timeIntervalSince1970: TimeInterval((day - 1) * 86_400))
         let to = Date(timeIntervalSince1970: TimeInterval((day + 2) * 86_400))
-        if let transition = timeZone.nextDaylightSavingTimeTransition(after: from), transition <= to {
-            return nil
+        let offset = timeZone.secondsFromGMT(for: from)
+        guard let change = timeZone.nextDaylightSavingTimeTransition(after: from) else {
+            return offset == timeZone.secondsFromGMT(for: to) ? (day..<Int64.max, offset) : nil
         }
-        let before = timeZone.secondsFromGMT(for: from)
-        return before == timeZone.secondsFromGMT(for: to) ? before : nil
+        guard change > to, offset == timeZone.secondsFromGMT(for: to) else { return nil }
+        // Day d keeps the offset while (d + 2) days after the epoch come before the change.
+        let changeDay = Int64((change.timeIntervalSince1970 / 86_400).rounded(.down))
+        return (day..<max(day + 1, changeDay - 2), offset)
     }
 
     private mutating func resolveAroundTransition(_ local: Int64) -> (instant: Date, resolution: Resolution) {

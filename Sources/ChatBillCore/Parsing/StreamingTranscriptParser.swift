@@ -70,12 +70,18 @@ public protocol StreamingFolderParser: FolderTranscriptParser {
 /// Turns sender names read as bytes into Strings once per distinct name, with a small dense id
 /// each, so that reading a message does not build a String for its sender.
 struct SenderNames {
+    /// Up to this many senders, a name is compared with each rather than looked up by its hash.
+    private static let comparedDirectly = 8
     private var idsByHash: [UInt64: Int] = [:]
     private var bytesByID: [[UInt8]] = []
     private(set) var names: [String] = []
 
     /// The id and name of the sender written in `range` of `bytes`.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        // Most chats have a handful of senders: comparing with each costs less than a hash.
+        if bytesByID.count <= Self.comparedDirectly {
+            for (id, known) in bytesByID.enumerated() where bytes.range(range, equals: known) { return id }
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
         if let id = idsByHash[hash], bytes.range(range, equals: bytesByID[id]) { return id }

@@ -57,6 +57,27 @@ struct TimeTests {
         }
     }
 
+    /// The sessionizer's whole seconds between two instants round as `rounded()` does, halves
+    /// away from zero.
+    @Test func secondsBetweenInstantsRoundAsRoundedDoes() {
+        var generator = SeededGenerator(seed: 9)
+        var differences: [Double] = [
+            0, 0.5, -0.5, 1.5, -1.5, 0.49999999999999994, -0.49999999999999994, 2.5, 1e15 + 0.5,
+        ]
+        for _ in 0..<10_000 {
+            let whole = Double(Int.random(in: -10_000_000...10_000_000, using: &generator))
+            let part = [0, 0.25, 0.5, 0.75, Double.random(in: 0..<1, using: &generator)].randomElement(
+                using: &generator)!
+            differences.append(whole + part)
+        }
+        let base = Date(timeIntervalSince1970: 1_700_000_000)
+        for difference in differences {
+            let later = Date(timeIntervalSince1970: base.timeIntervalSince1970 + difference)
+            let expected = Int((later.timeIntervalSince1970 - base.timeIntervalSince1970).rounded())
+            #expect(OpenSession.seconds(from: base, to: later) == expected, "\(difference)")
+        }
+    }
+
     @Test func theSkippedSpringHourIsReportedAndReadWithTheOffsetBefore() {
         var resolver = LocalTimeResolver(timeZone: Fixtures.berlin.timeZone)
         // 2026-03-29: 02:00 CET jumps to 03:00 CEST, so 02:30 never happens.

@@ -15,6 +15,8 @@ public final class BillLines: Sequence, @unchecked Sendable {
     private var memory: [Bill.Line] = []
     private var file: UnsafeMutablePointer<FILE>?
     private var spooledBytes = 0
+    /// The record being written, its storage kept from one line to the next.
+    private var record = SpoolRecord()
     public private(set) var count = 0
     /// False for a bill kept only for its sums: lines are counted, not stored.
     private let isKeeping: Bool
@@ -53,7 +55,6 @@ public final class BillLines: Sequence, @unchecked Sendable {
     }
 
     private func write(_ line: Bill.Line) {
-        var record = SpoolRecord()
         record.encode(line)
         var length = UInt32(record.bytes.count)
         _ = withUnsafeBytes(of: &length) { fwrite($0.baseAddress, 1, 4, file) }
@@ -120,7 +121,9 @@ public final class BillLines: Sequence, @unchecked Sendable {
 struct SpoolRecord {
     private(set) var bytes: [UInt8] = []
 
+    /// Encodes `line`, replacing what was encoded before.
     mutating func encode(_ line: Bill.Line) {
+        bytes.removeAll(keepingCapacity: true)
         string(line.date)
         int(line.rawSeconds)
         int(line.billedSeconds)

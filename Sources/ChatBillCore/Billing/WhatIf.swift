@@ -48,7 +48,7 @@ public struct WhatIf {
     }
 
     mutating func add(_ input: SessionInput) {
-        if let runEnd, Int((input.instant.timeIntervalSince1970 - runEnd.timeIntervalSince1970).rounded()) <= runGap {
+        if let runEnd, OpenSession.seconds(from: runEnd, to: input.instant) <= runGap {
             if run == nil { run = OpenSession.Run(input) } else { run!.add(input) }
             self.runEnd = max(runEnd, input.end)
             return

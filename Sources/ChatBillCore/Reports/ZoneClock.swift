@@ -26,14 +26,22 @@ struct ZoneClock {
     /// The local day `instant` falls on, as days since 1970-01-01 (cheaper than `local(_:)` when
     /// only the day matters).
     mutating func dayNumber(_ instant: Date) -> Int {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset(at: instant)
+        let seconds = Self.wholeSeconds(instant) + offset(at: instant)
         return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     }
 
     /// The wall clock at `instant` (fractions of a second dropped).
     mutating func local(_ instant: Date) -> CivilDateTime {
         let offset = offset(at: instant)
-        return CivilDateTime(
-            secondsSinceEpochAsUTC: Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(offset))
+        return CivilDateTime(secondsSinceEpochAsUTC: Int64(Self.wholeSeconds(instant) + offset))
+    }
+
+    /// The whole seconds since 1970 at or before `instant` (`rounded(.down)` without its library
+    /// call: a bill asks this for every session).
+    private static func wholeSeconds(_ instant: Date) -> Int {
+        let seconds = instant.timeIntervalSince1970
+        guard abs(seconds) < 0x1p52 else { return Int(seconds.rounded(.down)) }
+        let whole = Int(seconds)  // toward zero
+        return Double(whole) > seconds ? whole - 1 : whole
     }
 }

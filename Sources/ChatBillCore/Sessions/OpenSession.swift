@@ -134,7 +134,13 @@ struct OpenSession {
         return (start, end, reason)
     }
 
+    /// Whole seconds from `earlier` to `later`, halves rounded away from zero (as `rounded()`
+    /// does, without its library call: this runs several times per message).
     static func seconds(from earlier: Date, to later: Date) -> Int {
-        Int((later.timeIntervalSince1970 - earlier.timeIntervalSince1970).rounded())
+        let difference = later.timeIntervalSince1970 - earlier.timeIntervalSince1970
+        guard abs(difference) < 0x1p52 else { return Int(difference.rounded()) }
+        let whole = Int(difference)  // toward zero
+        let fraction = difference - Double(whole)
+        return fraction >= 0.5 ? whole + 1 : fraction <= -0.5 ? whole - 1 : whole
     }
 }

@@ -172,11 +172,16 @@ struct SpoolRecord {
     }
 
     private mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value)) { bytes.append(contentsOf: $0) }
+        eightBytes(UInt64(bitPattern: Int64(value)))
     }
 
     private mutating func date(_ value: Date) {
-        withUnsafeBytes(of: value.timeIntervalSince1970) { bytes.append(contentsOf: $0) }
+        eightBytes(value.timeIntervalSince1970.bitPattern)
+    }
+
+    /// Appends `value` little end first, byte by byte (the storage is reused, so there is room).
+    private mutating func eightBytes(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
     private mutating func string(_ value: String) {
@@ -241,12 +246,13 @@ struct SpoolRecord {
 
         private mutating func int() -> Int {
             defer { position += 8 }
-            return Int(bytes.loadUnaligned(fromByteOffset: position, as: Int64.self))
+            return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: Int64.self)))
         }
 
         private mutating func date() -> Date {
             defer { position += 8 }
-            return Date(timeIntervalSince1970: bytes.loadUnaligned(fromByteOffset: position, as: Double.self))
+            let pattern = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            return Date(timeIntervalSince1970: Double(bitPattern: pattern))
         }
 
         private mutating func string() -> String {

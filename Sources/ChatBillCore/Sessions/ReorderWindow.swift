@@ -7,7 +7,8 @@
 /// one out of order is moved back to its place.
 struct ReorderWindow {
     let capacity: Int
-    private var ring: [SessionInput?]
+    /// The held messages from `head` on; the other slots hold stale values never read.
+    private var ring: [SessionInput]
     private var head = 0
     private var count = 0
     private var lastReleased: SessionInput?
@@ -15,14 +16,16 @@ struct ReorderWindow {
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
-        ring = Array(repeating: nil, count: self.capacity + 1)
+        let unused = SessionInput(
+            instant: .distantPast, sender: 0, isProvider: false, line: 0, lastLine: 0, order: 0)
+        ring = Array(repeating: unused, count: self.capacity + 1)
     }
 
     /// Adds a message; returns the earliest one held when the window is full.
     mutating func push(_ input: SessionInput) -> SessionInput? {
         if let lastReleased, SessionInput.precedes(input, lastReleased) { overflowed = true }
         var index = count
-        while index > 0, SessionInput.precedes(input, ring[slot(index - 1)]!) {
+        while index > 0, SessionInput.precedes(input, ring[slot(index - 1)]) {
             ring[slot(index)] = ring[slot(index - 1)]
             index -= 1
         }
@@ -43,8 +46,7 @@ struct ReorderWindow {
     }
 
     private mutating func popEarliest() -> SessionInput {
-        let earliest = ring[head]!
-        ring[head] = nil
+        let earliest = ring[head]
         head = head + 1 == ring.count ? 0 : head + 1
         count -= 1
         return earliest

@@ -217,6 +217,26 @@ struct StreamedReportTests {
         #expect(Array(streamed.bill.lines).count == streamed.bill.lines.count)
     }
 
+    /// A long table is written in parts on all cores: the same text as written in one piece,
+    /// whether the bill is held in memory or spooled to disk, priced or not.
+    @Test(arguments: [6000, 15_000])
+    func aTableWrittenInPartsIsTheTableWrittenWhole(messages: Int) throws {
+        let path = try write(Self.generatedChat(messages: messages, seed: 17), name: "WhatsApp Chat with Dana.txt")
+        for priced in [false, true] {
+            var policy = BillingPolicy()
+            if priced { policy.rate = BillingRulesTests.randomRate(seed: 4) }
+            let report = try #require(
+                try StreamedReport.make(
+                    path: path, parser: WhatsAppParser(), options: ParseOptions(timeZone: Fixtures.berlin),
+                    providerNames: ["Sam Keller"], policy: policy))
+            #expect(report.bill.lines.count > 2 * BillLines.checkpointInterval)
+            let whole = TableReportRenderer(rowsPerPart: 1 << 20).render(report)
+            for rows in [BillLines.checkpointInterval, 2 * BillLines.checkpointInterval] {
+                #expect(TableReportRenderer(rowsPerPart: rows).render(report) == whole, "\(rows) rows a part")
+            }
+        }
+    }
+
     @Test func randomPoliciesGiveTheSameBillEitherWay() throws {
         let path = try write(Self.generatedChat(messages: 3000, seed: 11), name: "chat.txt")
         for seed in UInt64(0)..<20 {

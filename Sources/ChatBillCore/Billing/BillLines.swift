@@ -8,13 +8,20 @@ import Foundation
 
 /// The lines of a bill in session order. The first thousand are kept in memory; a longer bill is
 /// moved to an anonymous temporary file and read back line by line, so a report on years of chat
-/// needs no more memory than one on a week. Written once by `BillBuilder`, then only read.
+/// needs no more memory than one on a week. Written once by `BillBuilder`, then only read, by
+/// any number of readers at once, each from the start or from a checkpoint.
 public final class BillLines: Sequence, @unchecked Sendable {
     static let memoryLimit = 1024
+    /// Every this many lines, where the next line starts in the spool is noted, so that a reader
+    /// can start there.
+    static let checkpointInterval = 256
 
     private var memory: [Bill.Line] = []
     private var file: UnsafeMutablePointer<FILE>?
     private var spooledBytes = 0
+    /// Where lines 0, `checkpointInterval`, 2 × `checkpointInterval`, … start in the spool.
+    private var checkpoints: [Int] = []
+    private var spooledLines = 0
     /// The record being written, its storage kept from one line to the next.
     private var record = SpoolRecord()
     public private(set) var count = 0
@@ -55,6 +62,8 @@ public final class BillLines: Sequence, @unchecked Sendable {
     }
 
     private func write(_ line: Bill.Line) {
+        if spooledLines % Self.checkpointInterval == 0 { checkpoints.append(spooledBytes) }
+        spooledLines += 1
         record.encode(line)
         var length = UInt32(record.bytes.count)
         _ = withUnsafeBytes(of: &length) { fwrite($0.baseAddress, 1, 4, file) }
@@ -74,6 +83,23 @@ public final class BillLines: Sequence, @unchecked Sendable {
             memory = lines.memory.makeIterator()
             descriptor = lines.file.map { fileno($0) }
             end = lines.spooledBytes
+        }
+
+        /// The lines from `first` (a multiple of `checkpointInterval`) to the end of `lines`.
+        init(_ lines: BillLines, from first: Int) {
+            precondition(first % BillLines.checkpointInterval == 0, "a reader starts at a checkpoint")
+            if lines.file == nil {
+                memory = Array(lines.memory.dropFirst(first)).makeIterator()
+                descriptor = nil
+                end = 0
+            } else {
+                memory = [].makeIterator()
+                descriptor = fileno(lines.file!)
+                end = lines.spooledBytes
+                offset =
+                    first / BillLines.checkpointInterval < lines.checkpoints.count
+                    ? lines.checkpoints[first / BillLines.checkpointInterval] : end
+            }
         }
 
         public mutating func next() -> Bill.Line? {
@@ -113,6 +139,11 @@ public final class BillLines: Sequence, @unchecked Sendable {
     }
 
     public func makeIterator() -> Iterator { Iterator(self) }
+
+    /// The `count` lines from `first` on (`first` a multiple of `checkpointInterval`).
+    func lines(from first: Int, count: Int) -> some Sequence<Bill.Line> {
+        IteratorSequence(Iterator(self, from: first)).prefix(count)
+    }
 
     public var underestimatedCount: Int { count }
 }

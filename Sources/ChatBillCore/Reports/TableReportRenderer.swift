@@ -4,19 +4,88 @@ import Foundation
 /// (with the silences bridged as work, remote connections and surcharges under it), a line per
 /// day, the total, and what the total would be under other gaps.
 public struct TableReportRenderer: ReportRenderer {
-    public init() {}
+    /// A long table's rows are written in parts of this many, as many parts at once as there are
+    /// cores, and joined in order.
+    let rowsPerPart: Int
+
+    public init() {
+        self.init(rowsPerPart: 4096)
+    }
+
+    /// `rowsPerPart`: a multiple of `BillLines.checkpointInterval`.
+    init(rowsPerPart: Int) {
+        precondition(rowsPerPart > 0 && rowsPerPart % BillLines.checkpointInterval == 0, "parts start at checkpoints")
+        self.rowsPerPart = rowsPerPart
+    }
 
     public func write(_ report: Report, to output: (String) -> Void) {
         output(header(report) + "\n")
         let places = LinePlaces(report)
-        let columns = Columns(report, places: places)
+        let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
+        var columns = TableColumns(report, places: places)
         var text = TextBuffer(capacity: 1 << 17)
-        columns.writeTitles(into: &text)
-        forEachRow(report, places: places, columns: columns, into: &text) { text in
-            text.flush(over: 1 << 16, to: output)
+        var lastDay: String?
+        if report.bill.linesAreInDateOrder {
+            lastDay = writeRowsInParts(report, places: places, days: days, columns: &columns, to: output)
+        } else {
+            let lines = report.bill.lines.enumerated().sorted {
+                ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
+            }.map(\.element)
+            lastDay = columns.fit(lines)
+            columns.writeTitles(into: &text)
+            var rows = TableRowWriter(report: report, places: places, columns: columns, days: days, after: nil)
+            for line in lines {
+                rows.write(line, into: &text)
+                text.flush(over: 1 << 16, to: output)
+            }
         }
+        var rows = TableRowWriter(report: report, places: places, columns: columns, days: days, after: lastDay)
+        rows.closeDay(into: &text)
         text.flush(to: output)
         output("\n" + totalLine(report) + "\n" + whatIfLine(report))
+    }
+
+    /// Writes the titles and the rows of a bill whose lines are in date order, measuring and then
+    /// writing its parts on all cores; the date of the last line.
+    private func writeRowsInParts(
+        _ report: Report, places: LinePlaces, days: [String: Bill.Day], columns: inout TableColumns,
+        to output: (String) -> Void
+    ) -> String? {
+        let lines = report.bill.lines
+        let parts = stride(from: 0, to: lines.count, by: rowsPerPart).map {
+            (first: $0, count: min(rowsPerPart, lines.count - $0))
+        }
+        let titles = columns
+        let measured = Slots<(columns: TableColumns, lastDay: String?)>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var part = titles
+            let lastDay = part.fit(lines.lines(from: parts[index].first, count: parts[index].count))
+            measured[index] = (part, lastDay)
+        }
+        let measures = measured.values
+        for measure in measures { columns.fit(measure.columns) }
+        var text = TextBuffer()
+        columns.writeTitles(into: &text)
+        text.flush(to: output)
+        let fitted = columns
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for round in stride(from: 0, to: parts.count, by: threads) {
+            let batch = round..<min(round + threads, parts.count)
+            let written = Slots<TextBuffer>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+                let index = batch.lowerBound + offset
+                var rows = TableRowWriter(
+                    report: report, places: places, columns: fitted, days: days,
+                    after: index > 0 ? measures[index - 1].lastDay : nil)
+                var part = TextBuffer(capacity: parts[index].count * 128)
+                for line in lines.lines(from: parts[index].first, count: parts[index].count) {
+                    rows.write(line, into: &part)
+                }
+                written[offset] = part
+            }
+            for part in written.values { output(part.string) }
+        }
+        return measures.last?.lastDay
     }
 
     public func write(_ reports: [Report], to output: (String) -> Void) {
@@ -81,188 +150,6 @@ public struct TableReportRenderer: ReportRenderer {
         return header
     }
 
-    /// The table's columns: which there are, and how wide each is (its title's or its widest
-    /// cell's).
-    private struct Columns {
-        let hasMoney: Bool
-        let hasSources: Bool
-        let titles: [String]
-        let widths: [Int]
-
-        init(_ report: Report, places: LinePlaces) {
-            hasSources = report.sources.count > 1
-            let currency = report.policy.rate?.currency
-            hasMoney = currency != nil
-            var titles = ["date", "start-end", "raw", "billed", "provider/client", places.noun]
-            if hasSources { titles.append("sources") }
-            if hasMoney { titles.insert("amount", at: 4) }
-            self.titles = titles
-            // Only the cells whose width varies are written here (a clock span is always
-            // `HH:MM-HH:MM`), so sizing the table costs a fraction of writing it.
-            var widths = titles.map(\.count)
-            var cell = TextBuffer()
-            func width(_ write: (inout TextBuffer) -> Void) -> Int {
-                cell.removeAll()
-                write(&cell)
-                return cell.characters(from: 0)
-            }
-            let counts = hasMoney ? 5 : 4
-            for line in report.bill.lines {
-                let session = line.session
-                widths[0] = max(widths[0], line.date.count)
-                widths[1] = max(widths[1], session.isBillable ? 11 : 5)
-                widths[2] = max(
-                    widths[2], session.isBillable ? width { $0.append(duration: line.rawSeconds) } : "unanswered".count)
-                widths[3] = max(widths[3], session.isBillable ? width { $0.append(duration: line.billedSeconds) } : 1)
-                if let currency, let amount = line.amount {
-                    widths[4] = max(widths[4], width { $0.append(currency.format(amount)) })
-                }
-                widths[counts] = max(widths[counts], width { Self.writeCounts(session, into: &$0) })
-                if hasSources {
-                    widths[counts + 1] = max(widths[counts + 1], width { places.span(session, into: &$0) })
-                }
-            }
-            self.widths = widths
-        }
-
-        func writeTitles(into text: inout TextBuffer) {
-            for (column, title) in titles.enumerated() {
-                let start = text.count
-                text.append(title)
-                if column < titles.count - 1 { endCell(column, from: start, in: &text) }
-            }
-            text.append(byte: 0x0A)
-        }
-
-        /// Pads the cell that starts at byte `start` to its column's width and separates it from
-        /// the next.
-        func endCell(_ column: Int, from start: Int, in text: inout TextBuffer) {
-            text.pad(from: start, to: widths[column])
-            text.append(spaces: 2)
-        }
-
-        /// `3/5`: the provider's and the client's messages.
-        static func writeCounts(_ session: Session, into text: inout TextBuffer) {
-            text.append(number: session.providerMessages)
-            text.append(byte: 0x2F)
-            text.append(number: session.clientMessages)
-        }
-    }
-
-    /// Writes the table's rows in order, each day's sessions and then the day's line, calling
-    /// `written` after each row.
-    private func forEachRow(
-        _ report: Report, places: LinePlaces, columns: Columns, into text: inout TextBuffer,
-        written: (inout TextBuffer) -> Void
-    ) {
-        var zoneClock = ZoneClock(report.timeZone)
-        func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
-        let currency = report.policy.rate?.currency
-        func money(_ amount: Int?) -> String { currency.map { $0.format(amount ?? 0) } ?? "" }
-        let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
-        var currentDay: String?
-        func closeDay() {
-            guard let date = currentDay, let day = days[date] else { return }
-            var note = "  day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
-            if day.roundingSeconds != 0 { note += ", rounding \(signed(day.roundingSeconds))" }
-            if day.minimumSeconds != 0 { note += ", day minimum \(signed(day.minimumSeconds))" }
-            note += ", billed \(DurationText.format(seconds: day.billedSeconds))"
-            if currency != nil { note += ", \(money(day.amount))" }
-            if day.unanswered > 0 { note += " (\(day.unanswered) unanswered)" }
-            text.append(note)
-            text.append(byte: 0x0A)
-            written(&text)
-        }
-        func row(_ line: Bill.Line) {
-            if line.date != currentDay {
-                closeDay()
-                currentDay = line.date
-            }
-            let session = line.session
-            // Cells: date, span, raw, billed, [amount], counts, places, [sources].
-            var column = 0
-            var start = text.count
-            func endCell() {
-                columns.endCell(column, from: start, in: &text)
-                column += 1
-                start = text.count
-            }
-            text.append(line.date)
-            endCell()
-            text.append(hourMinute: zoneClock.local(session.start))
-            if session.isBillable {
-                text.append(byte: 0x2D)
-                text.append(hourMinute: zoneClock.local(session.end))
-            }
-            endCell()
-            if session.isBillable { text.append(duration: line.rawSeconds) } else { text.append("unanswered") }
-            endCell()
-            if session.isBillable { text.append(duration: line.billedSeconds) } else { text.append(byte: 0x2D) }
-            endCell()
-            if columns.hasMoney {
-                if session.isBillable { text.append(money(line.amount)) }
-                endCell()
-            }
-            Columns.writeCounts(session, into: &text)
-            endCell()
-            places.span(session, into: &text)
-            if columns.hasSources {
-                endCell()
-                for (index, member) in session.sources.members.enumerated() {
-                    if index > 0 { text.append(byte: 0x2C) }
-                    text.append(number: member + 1)
-                }
-            }
-            text.append(byte: 0x0A)
-            if session.isBillable {
-                for note in notes(line, report: report, places: places, clock: clock) {
-                    text.append(spaces: columns.widths[0] + 2)
-                    text.append("+ ")
-                    text.append(note)
-                    text.append(byte: 0x0A)
-                }
-            }
-            written(&text)
-        }
-        if report.bill.linesAreInDateOrder {
-            for line in report.bill.lines { row(line) }
-        } else {
-            let sorted = report.bill.lines.enumerated().sorted {
-                ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
-            }
-            for (_, line) in sorted { row(line) }
-        }
-        closeDay()
-    }
-
-    /// The notes under a billable session's row: silences bridged as work, remote connections,
-    /// the parts at other rates, the session minimum.
-    private func notes(
-        _ line: Bill.Line, report: Report, places: LinePlaces, clock: (Date) -> String
-    ) -> [String] {
-        let session = line.session
-        var notes = session.reasons.silentWork.map { work in
-            "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
-                + "(\(DurationText.format(seconds: work.seconds))), \(places.span(work))"
-        }
-        notes += session.reasons.connections.map { connection in
-            "remote connection \(clock(connection.reference.instant))-\(clock(connection.end)) "
-                + "(\(DurationText.format(seconds: connection.seconds))), \(places.line(connection.reference))"
-        }
-        if line.parts.count > 1 || line.parts.contains(where: { $0.band != .regular }) {
-            notes += line.parts.map { part in
-                "\(part.band.rawValue) \(clock(part.start))-\(clock(part.end)) "
-                    + "(\(DurationText.format(seconds: part.seconds))) ×\(Rate.multiplier(part.percent))"
-            }
-        }
-        if line.minimumSeconds > 0 {
-            notes.append(
-                "session minimum \(DurationText.format(seconds: report.policy.minimumSessionSeconds)): "
-                    + signed(line.minimumSeconds))
-        }
-        return notes
-    }
-
     private func totalLine(_ report: Report) -> String { "total: " + Self.total(report) }
 
     /// `3 sessions, 1 unanswered, raw 2h13m, billed 2h30m (2.50 h), 303.75 EUR`: the total as the
@@ -297,10 +184,6 @@ public struct TableReportRenderer: ReportRenderer {
             + report.whatIf.dropLast().map {
                 "\(DurationText.format(seconds: $0.gapSeconds)) \(DurationText.format(seconds: $0.billedSeconds))"
             }.joined(separator: ", ") + "; work gap off \(DurationText.format(seconds: workGapOff.billedSeconds))\n"
-    }
-
-    private func signed(_ seconds: Int) -> String {
-        (seconds > 0 ? "+" : "") + DurationText.format(seconds: seconds)
     }
 
     /// Hours with two decimals, as invoices show them (`1.25`).

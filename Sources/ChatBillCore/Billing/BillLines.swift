@@ -210,9 +210,13 @@ struct SpoolRecord {
         eightBytes(value.timeIntervalSince1970.bitPattern)
     }
 
-    /// Appends `value` little end first, byte by byte (the storage is reused, so there is room).
+    private static let eightZeros = [UInt8](repeating: 0, count: 8)
+
+    /// Appends `value` little end first.
     private mutating func eightBytes(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        let offset = bytes.count
+        bytes.append(contentsOf: Self.eightZeros)
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self) }
     }
 
     private mutating func string(_ value: String) {

@@ -136,6 +136,7 @@ struct OpenSession {
 
     /// Whole seconds from `earlier` to `later`, halves rounded away from zero (as `rounded()`
     /// does, without its library call: this runs several times per message).
+    @inline(__always)
     static func seconds(from earlier: Date, to later: Date) -> Int {
         let difference = later.timeIntervalSince1970 - earlier.timeIntervalSince1970
         guard abs(difference) < 0x1p52 else { return Int(difference.rounded()) }

@@ -15,7 +15,7 @@ struct BillingPass {
     }
 
     mutating func add(_ input: SessionInput) {
-        if let closed = sessions.add(input) { bill.add(closed) }
+        if sessions.add(input) { bill.add(sessions.takeClosed()) }
         whatIf.add(input)
     }
 

@@ -68,7 +68,8 @@ public struct Evidence: Sendable {
         var sessions: [(session: Session, inputs: Range<Int>)] = []
         var start = 0
         for (index, input) in inputs.enumerated() {
-            if let closed = builder.add(input) {
+            if builder.add(input) {
+                let closed = builder.takeClosed()
                 sessions.append((closed, start..<index))
                 start = index
             }

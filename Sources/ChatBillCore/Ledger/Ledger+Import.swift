@@ -85,8 +85,8 @@ extension Ledger {
                     _ = builder!.add(input)
                     continue
                 }
-                if let closed = builder!.add(input) {
-                    sessions.append(closed)
+                if builder!.add(input) {
+                    sessions.append(builder!.takeClosed())
                     if now != period {
                         // The message opened a session under other rules: open it again under its own.
                         period = now

@@ -63,6 +63,8 @@ struct SessionBuilder {
 
     private var group: Group?
     private var previousBillableEnd: Date?
+    /// The session the last `add` closed, until it is taken.
+    private var closed: Session?
 
     init(policy: BillingPolicy, senders: SenderTable, keepsReasons: Bool = true) {
         self.policy = policy
@@ -70,12 +72,14 @@ struct SessionBuilder {
         self.keepsReasons = keepsReasons
     }
 
-    /// Adds the next activity; returns the session it closed, if it opened a new one.
-    mutating func add(_ input: SessionInput) -> Session? {
+    /// Adds the next activity; true when it opened a new session, closing the one before, which
+    /// `takeClosed()` then hands out. (Not the closed session as an optional result: most inputs
+    /// close nothing, and a result that large is copied out of every call.)
+    mutating func add(_ input: SessionInput) -> Bool {
         // The open group is changed in place (`group!`), not copied out and back.
         guard group != nil else {
             group = Group(input, keepsReasons: keepsReasons, senders: senders)
-            return nil
+            return false
         }
         switch group!.session.step(input, policy: policy) {
         case .extends:
@@ -89,11 +93,17 @@ struct SessionBuilder {
             }
             group!.add(input, senders: senders)
         case .closes(let silence):
-            let closed = close(group!, ending: .silence(next: .init(input, senders: senders), seconds: silence))
+            closed = close(group!, ending: .silence(next: .init(input, senders: senders), seconds: silence))
             group = Group(input, keepsReasons: keepsReasons, senders: senders)
-            return closed
+            return true
         }
-        return nil
+        return false
+    }
+
+    /// The session the last `add` that returned true closed.
+    mutating func takeClosed() -> Session {
+        defer { closed = nil }
+        return closed!
     }
 
     /// Closes the last session at the end of the export.

@@ -17,8 +17,9 @@ public struct Sessionizer: Sendable {
     public func sessions(from messages: [Message], sourceOfFile: [Int] = []) -> [Session] {
         let senders = SenderTable()
         var builder = SessionBuilder(policy: policy, senders: senders)
-        var sessions = inputs(from: messages, sourceOfFile: sourceOfFile, senders: senders).compactMap {
-            builder.add($0)
+        var sessions: [Session] = []
+        for input in inputs(from: messages, sourceOfFile: sourceOfFile, senders: senders) where builder.add(input) {
+            sessions.append(builder.takeClosed())
         }
         if let last = builder.finish() { sessions.append(last) }
         return sessions

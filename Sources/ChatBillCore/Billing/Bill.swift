@@ -147,21 +147,39 @@ struct BillBuilder {
     private var rounding: Rounding { policy.rounding }
 
     mutating func add(_ session: Session) {
-        add(isBillable: session.isBillable, start: session.start, end: session.end, line: session)
+        guard let priced = price(isBillable: session.isBillable, start: session.start, end: session.end) else {
+            return
+        }
+        guard isKeepingLines else { return lines.countWithoutKeeping() }
+        lines.append(
+            Bill.Line(
+                session: session, date: lastDate, rawSeconds: priced.raw, billedSeconds: priced.billed,
+                minimumSeconds: priced.minimum, parts: priced.parts, amount: priced.amount))
     }
 
     /// Adds a session known only by its bounds, to a bill kept for its sums (`keepingLines: false`).
     mutating func add(isBillable: Bool, start: Date, end: Date) {
         precondition(!isKeepingLines, "a bill that keeps its lines is given sessions")
-        add(isBillable: isBillable, start: start, end: end, line: nil)
+        if price(isBillable: isBillable, start: start, end: end) != nil { lines.countWithoutKeeping() }
     }
 
-    private mutating func add(isBillable: Bool, start: Date, end: Date, line session: Session?) {
+    /// What a session's line says: its raw and billed time, what the minimum added, its parts and
+    /// amount.
+    private struct Priced {
+        let raw: Int
+        let billed: Int
+        let minimum: Int
+        let parts: [Rate.Part]
+        let amount: Int?
+    }
+
+    /// Prices a session and adds it to its day's sums; nil when its day is outside the period.
+    private mutating func price(isBillable: Bool, start: Date, end: Date) -> Priced? {
         let day = clock.dayNumber(start)
         closeDays(before: start)
         if let periodDays, !periodDays.contains(day) {
             outsidePeriod += 1
-            return
+            return nil
         }
         if let lastDay, day < lastDay { inDateOrder = false }
         if day != lastDay, isKeepingLines { lastDate = CivilDateTime(dayNumber: day).dateString }
@@ -178,14 +196,6 @@ struct BillBuilder {
                 + rate.exactPrice(seconds: billed - raw, percent: 100)
             amount = money.add(exact)
         }
-        if isKeepingLines, let session {
-            lines.append(
-                Bill.Line(
-                    session: session, date: lastDate, rawSeconds: raw, billedSeconds: billed,
-                    minimumSeconds: billed - rounded, parts: parts, amount: amount))
-        } else {
-            lines.countWithoutKeeping()
-        }
         let index = openIndex(of: day)
         open[index].sum.raw += raw
         open[index].sum.billed += billed
@@ -195,6 +205,7 @@ struct BillBuilder {
             open[index].sum.billable += 1
             billable += 1
         }
+        return Priced(raw: raw, billed: billed, minimum: billed - rounded, parts: parts, amount: amount)
     }
 
     /// Where the sums of `day` are in `open`, opening it in day order if need be (sessions come

@@ -4,13 +4,13 @@ import Foundation
 /// how the what-if totals sessionize, building no `Session` and keeping no places or reasons.
 /// The rules are `OpenSession`'s, the same the real bill's sessions follow.
 struct SessionTotals {
-    let policy: BillingPolicy
+    private let rules: OpenSession.Rules
     private var open: OpenSession?
     private var previousBillableEnd: Date?
     private var bill: BillBuilder
 
     init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?) {
-        self.policy = policy
+        rules = OpenSession.Rules(policy)
         bill = BillBuilder(policy: policy, timeZone: timeZone, period: period, keepingLines: false)
     }
 
@@ -19,7 +19,7 @@ struct SessionTotals {
             open = OpenSession(input)
             return
         }
-        if case .closes = open!.step(input, policy: policy) {
+        if case .closes = open!.step(input, rules: rules) {
             close(open!)
             open = OpenSession(input)
         } else {
@@ -41,7 +41,7 @@ struct SessionTotals {
     }
 
     private mutating func close(_ session: OpenSession) {
-        if let billable = session.billable(policy: policy, previousBillableEnd: previousBillableEnd) {
+        if let billable = session.billable(rules: rules, previousBillableEnd: previousBillableEnd) {
             previousBillableEnd = billable.end
             bill.add(isBillable: true, start: billable.start, end: billable.end)
         } else {

@@ -6,6 +6,22 @@ import Foundation
 /// `SessionBuilder` keeps one beside the places and reasons a bill line cites; `SessionTotals`
 /// keeps only this.
 struct OpenSession {
+    /// The parts of a `BillingPolicy` the session rules read, copied out once: the whole policy
+    /// (rates, rounding, holidays) is too large to hand to every step.
+    struct Rules {
+        let gapSeconds: Int
+        let workGapSeconds: Int?
+        let leadInSeconds: Int
+        let leadOutSeconds: Int
+
+        init(_ policy: BillingPolicy) {
+            gapSeconds = policy.gapSeconds
+            workGapSeconds = policy.workGapSeconds
+            leadInSeconds = policy.leadInSeconds
+            leadOutSeconds = policy.leadOutSeconds
+        }
+    }
+
     /// What the provider did in a session or a run: how many messages, the first message, the
     /// start of the first connection, and when the provider's activity that ends last ends.
     struct ProviderActivity {
@@ -82,7 +98,7 @@ struct OpenSession {
         provider.absorb(run.provider)
     }
 
-    /// What the next activity does to the session under `policy`.
+    /// What the next activity does to the session under `rules`.
     enum Step {
         /// It follows the session's latest end within the gap.
         case extends
@@ -93,7 +109,7 @@ struct OpenSession {
         case closes(silenceSeconds: Int)
     }
 
-    func step(_ input: SessionInput, policy: BillingPolicy) -> Step {
+    func step(_ input: SessionInput, rules policy: Rules) -> Step {
         let silence = max(0, Self.seconds(from: latestEnd, to: input.instant))
         if silence <= policy.gapSeconds { return .extends }
         if let workGap = policy.workGapSeconds, input.isProvider, let own = provider.latestEnd,
@@ -108,7 +124,7 @@ struct OpenSession {
     /// provider took no part (an unanswered session). `previousBillableEnd` is the end of the
     /// billable session before it: sessions never overlap.
     func billable(
-        policy: BillingPolicy, previousBillableEnd: Date?
+        rules policy: Rules, previousBillableEnd: Date?
     ) -> (start: Date, end: Date, reason: SessionReasons.Start)? {
         guard provider.count > 0 else { return nil }
         // Work starts at the lead-in before the provider's first message (never before the client

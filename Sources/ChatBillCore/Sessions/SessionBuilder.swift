@@ -5,7 +5,7 @@ import Foundation
 /// constant memory. A remote-control connection is provider activity that lasts: silence is
 /// measured from the latest end of anything in the session.
 struct SessionBuilder {
-    let policy: BillingPolicy
+    private let rules: OpenSession.Rules
     /// The names the inputs' senders index.
     let senders: SenderTable
     /// False for sessions wanted only for their totals: the silences bridged and the connections
@@ -67,7 +67,7 @@ struct SessionBuilder {
     private var closed: Session?
 
     init(policy: BillingPolicy, senders: SenderTable, keepsReasons: Bool = true) {
-        self.policy = policy
+        rules = OpenSession.Rules(policy)
         self.senders = senders
         self.keepsReasons = keepsReasons
     }
@@ -81,7 +81,7 @@ struct SessionBuilder {
             group = Group(input, keepsReasons: keepsReasons, senders: senders)
             return false
         }
-        switch group!.session.step(input, policy: policy) {
+        switch group!.session.step(input, rules: rules) {
         case .extends:
             group!.add(input, senders: senders)
         case .bridgesSilence(let silence):
@@ -114,7 +114,7 @@ struct SessionBuilder {
 
     private mutating func close(_ group: Group, ending: SessionReasons.Ending) -> Session {
         let open = group.session
-        let billable = open.billable(policy: policy, previousBillableEnd: previousBillableEnd)
+        let billable = open.billable(rules: rules, previousBillableEnd: previousBillableEnd)
         if let billable { previousBillableEnd = billable.end }
         return Session(
             isBillable: billable != nil, start: billable?.start ?? open.firstInstant,

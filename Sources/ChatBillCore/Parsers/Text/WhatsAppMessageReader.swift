@@ -46,6 +46,9 @@ struct WhatsAppMessageReader {
     /// Every header read, recorded when the reader was set up from a part of the file only, to
     /// check afterwards that the whole file is read the same way.
     var survey: WhatsAppSurvey?
+    /// The last header shape met, whether it is one of the file's and its date order: nearly every
+    /// header has the shape of the one before, so the sets are rarely asked.
+    private var lastShape: (shape: UInt32, isAccepted: Bool, order: DateOrder)?
 
     init(
         file: String, parserName: String, scanner: WhatsAppHeaderScanner, bodyReader: WhatsAppBodyReader,
@@ -77,13 +80,16 @@ struct WhatsAppMessageReader {
             let end = base + line.content.upperBound
             if let header = scanner.match(bytes, line: line.content) {
                 survey?.record(header, line: line.number)
-                if !shapes.contains(header.shape) {
+                if lastShape?.shape != header.shape {
+                    lastShape = (header.shape, shapes.contains(header.shape), orders.order(of: header))
+                }
+                if !lastShape!.isAccepted {
                     diagnostics.append(
                         Diagnostic(
                             .note, file: file, at: InputLocation(line: line.number, column: 1),
                             "looks like a message header but is written unlike the rest of the file; "
                                 + "kept as text of the message before it"))
-                } else if let civil = header.civil(order: orders.order(of: header)) {
+                } else if let civil = header.civil(order: lastShape!.order) {
                     if let previous = open { finish(previous, bytes, base: base, emit: emit) }
                     open = Open(
                         style: header.style, civil: civil, line: line.number,

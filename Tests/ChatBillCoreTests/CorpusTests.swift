@@ -121,6 +121,37 @@ struct CorpusTests {
             #expect(!(sender.first?.isNumber ?? false) || sender.hasPrefix("+"), "sender '\(sender)'")
         }
     }
+
+    /// Reading a sample once, with what its first block shows, hands on what the two-pass read
+    /// does, or says nil and leaves the file to the two passes: at a block of 64 bytes (the first
+    /// block settles little) and of 1 MiB (it holds the whole sample).
+    @Test(arguments: samples)
+    func oneReadHandsOnWhatTwoReadsDo(sample: Sample) throws {
+        let corpus = try #require(Fixtures.corpus)
+        let path = corpus.appending(path: sample.path).path
+        let options = ParseOptions(
+            timeZone: ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag), dateOrder: sample.order)
+        func describe(_ event: MessageEvent) -> String {
+            "\(event.line)-\(event.lastLine) \(event.instant.timeIntervalSince1970) \(event.sender) \(event.kind)"
+        }
+        for blockSize in [64, 1 << 20] {
+            var twice: [String] = []
+            let two = try WhatsAppParser().stream(path: path, options: options, blockSize: blockSize) {
+                twice.append(describe($0))
+            }
+            #expect(twice.count == sample.messages)
+            var once: [String] = []
+            let one = try WhatsAppParser().streamInOnePass(path: path, options: options, blockSize: blockSize) {
+                once.append(describe($0))
+            }
+            if blockSize == 1 << 20 { #expect(one != nil, "a whole sample in the first block settles it") }
+            guard let one else { continue }
+            #expect(once == twice, "block size \(blockSize)")
+            #expect(one.diagnostics == two.diagnostics, "block size \(blockSize)")
+            #expect(one.dateOrder == two.dateOrder, "block size \(blockSize)")
+            #expect(one.files.map(\.sha256) == two.files.map(\.sha256))
+        }
+    }
 }
 
 /// `chatbill detect` names the right parser for every plain-text sample of the shared corpus.

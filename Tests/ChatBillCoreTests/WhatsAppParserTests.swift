@@ -330,4 +330,20 @@ struct WhatsAppShapeOrderTests {
         }
         #expect(dates == ["2025-12-15", "2025-12-15", "2025-12-15", "2025-12-03"])
     }
+
+    /// The file's order (the report's `dates` line) is its most frequent shape's, and of shapes
+    /// as frequent, the one met first: the same on every run, whichever shape comes first.
+    @Test func ofShapesAsFrequentTheFirstMetGivesTheFilesOrder() throws {
+        let android = "12/15/25, 10:30 AM - John: month first\n12/16/25, 10:31 AM - Jane: again\n"
+        let iOS = "[17/12/2025, 10:32:03 AM] Alice: day first\n[18/12/2025, 10:33:00 AM] Bob: again\n"
+        let utc = ParseOptions(timeZone: ZoneChoice(TimeZone(identifier: "UTC")!, source: .flag))
+        for _ in 0..<10 {
+            let androidFirst = try WhatsAppParser().parse(
+                InputFile(displayName: "x.txt", bytes: Array((android + iOS).utf8)), options: utc)
+            #expect(androidFirst.dateOrder == DateOrderChoice(.mdy, source: .inferred(line: 1)))
+            let iOSFirst = try WhatsAppParser().parse(
+                InputFile(displayName: "x.txt", bytes: Array((iOS + android).utf8)), options: utc)
+            #expect(iOSFirst.dateOrder == DateOrderChoice(.dmy, source: .inferred(line: 1)))
+        }
+    }
 }

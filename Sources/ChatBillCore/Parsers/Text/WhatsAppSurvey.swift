@@ -106,7 +106,12 @@ struct WhatsAppSurvey {
     /// the whole file's; `options.dateOrder` (`--date-order` or the client's config) for every shape.
     func dateOrders(file: String, forced options: ParseOptions) -> Result<DateOrders, ChatBillError> {
         let evidenceByShape = allEvidence
-        let shapes = acceptedShapes.sorted { evidenceByShape[$0]!.count > evidenceByShape[$1]!.count }
+        // The most frequent shape first, and of shapes as frequent the one met first: a `Set`'s
+        // order is not the same from one set to the next.
+        let shapes = acceptedShapes.sorted {
+            let (a, b) = (evidenceByShape[$0]!, evidenceByShape[$1]!)
+            return (b.count, a.firstLine) < (a.count, b.firstLine)
+        }
         if let forced = options.dateOrder {
             return .success(DateOrders(main: DateOrderChoice(forced, source: options.dateOrderSource), byShape: [:]))
         }

@@ -224,6 +224,20 @@ struct BillingRulesTests {
         }
     }
 
+    /// A bill finds each of its days by date, and no other.
+    @Test func aBillFindsItsDaysByDate() {
+        for seed in UInt64(0)..<50 {
+            let policy = SessionizerTests.randomPolicy(seed: seed)
+            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
+                from: SessionizerTests.randomChat(seed: seed))
+            let bill = Bill(sessions: sessions, policy: policy, timeZone: berlin)
+            #expect(bill.days.map(\.date) == bill.days.map(\.date).sorted(), "seed \(seed)")
+            for day in bill.days { #expect(bill.day(day.date) == day, "seed \(seed)") }
+            #expect(bill.day("1999-12-31") == nil)
+            #expect(bill.day("2999-01-01") == nil)
+        }
+    }
+
     /// Every what-if total is the bill the chat would get under that variant of the rules, billed
     /// on its own (the variant with the bill's own rules is the bill).
     @Test func eachWhatIfTotalIsTheBillUnderThoseRules() {

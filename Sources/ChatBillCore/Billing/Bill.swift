@@ -61,6 +61,17 @@ public struct Bill: Sendable {
     public let billableSessions: Int
     public var unansweredSessions: Int { lines.count - billableSessions }
 
+    /// The day dated `date` (`YYYY-MM-DD`), found by halving `days`, which are in date order.
+    public func day(_ date: String) -> Day? {
+        var range = days.startIndex..<days.endIndex
+        while !range.isEmpty {
+            let middle = range.lowerBound + range.count / 2
+            if days[middle].date == date { return days[middle] }
+            range = days[middle].date < date ? (middle + 1)..<range.upperBound : range.lowerBound..<middle
+        }
+        return nil
+    }
+
     /// Bills `sessions` (in time order).
     public init(
         sessions: some Sequence<Session>, policy: BillingPolicy, timeZone: TimeZone,

@@ -33,7 +33,6 @@ public struct TimeEntry: Sendable {
             // Each session, then what the day's rounding and minimum add (or take away) as an
             // entry of its own, and the invoice's rounding last: the entries sum to the report.
             var entries: [TimeEntry] = []
-            let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
             var dayAmount = 0
             for (index, line) in lines.enumerated() {
                 let session = line.session
@@ -46,7 +45,9 @@ public struct TimeEntry: Sendable {
                         billedSeconds: line.billedSeconds, amount: line.amount, notes: notes,
                         identifier: identifier(session.start, "session")))
                 dayAmount += line.amount ?? 0
-                guard index == lines.count - 1 || lines[index + 1].date != line.date, let day = days[line.date] else {
+                guard index == lines.count - 1 || lines[index + 1].date != line.date,
+                    let day = report.bill.day(line.date)
+                else {
                     continue
                 }
                 let adjustment = day.roundingSeconds + day.minimumSeconds
@@ -71,7 +72,6 @@ public struct TimeEntry: Sendable {
             }
             return entries
         case .day:
-            let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
             var entries: [TimeEntry] = []
             var byDate: [(String, [Bill.Line])] = []
             for line in lines {
@@ -82,7 +82,7 @@ public struct TimeEntry: Sendable {
                 }
             }
             for (date, dayLines) in byDate {
-                guard let day = days[date] else { continue }
+                guard let day = report.bill.day(date) else { continue }
                 let notes =
                     "\(dayLines.count) support \(dayLines.count == 1 ? "session" : "sessions"): "
                     + dayLines.map { line in

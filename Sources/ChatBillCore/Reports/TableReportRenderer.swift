@@ -21,25 +21,24 @@ public struct TableReportRenderer: ReportRenderer {
     public func write(_ report: Report, to output: (String) -> Void) {
         output(header(report) + "\n")
         let places = LinePlaces(report)
-        let days = Dictionary(uniqueKeysWithValues: report.bill.days.map { ($0.date, $0) })
         var columns = TableColumns(report, places: places)
         var text = TextBuffer(capacity: 1 << 17)
         var lastDay: String?
         if report.bill.linesAreInDateOrder {
-            lastDay = writeRowsInParts(report, places: places, days: days, columns: &columns, to: output)
+            lastDay = writeRowsInParts(report, places: places, columns: &columns, to: output)
         } else {
             let lines = report.bill.lines.enumerated().sorted {
                 ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
             }.map(\.element)
             lastDay = columns.fit(lines)
             columns.writeTitles(into: &text)
-            var rows = TableRowWriter(report: report, places: places, columns: columns, days: days, after: nil)
+            var rows = TableRowWriter(report: report, places: places, columns: columns, after: nil)
             for line in lines {
                 rows.write(line, into: &text)
                 text.flush(over: 1 << 16, to: output)
             }
         }
-        var rows = TableRowWriter(report: report, places: places, columns: columns, days: days, after: lastDay)
+        var rows = TableRowWriter(report: report, places: places, columns: columns, after: lastDay)
         rows.closeDay(into: &text)
         text.flush(to: output)
         output("\n" + totalLine(report) + "\n" + whatIfLine(report))
@@ -48,7 +47,7 @@ public struct TableReportRenderer: ReportRenderer {
     /// Writes the titles and the rows of a bill whose lines are in date order, measuring and then
     /// writing its parts on all cores; the date of the last line.
     private func writeRowsInParts(
-        _ report: Report, places: LinePlaces, days: [String: Bill.Day], columns: inout TableColumns,
+        _ report: Report, places: LinePlaces, columns: inout TableColumns,
         to output: (String) -> Void
     ) -> String? {
         let lines = report.bill.lines
@@ -75,7 +74,7 @@ public struct TableReportRenderer: ReportRenderer {
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
                 let index = batch.lowerBound + offset
                 var rows = TableRowWriter(
-                    report: report, places: places, columns: fitted, days: days,
+                    report: report, places: places, columns: fitted,
                     after: index > 0 ? measures[index - 1].lastDay : nil)
                 var part = TextBuffer(capacity: parts[index].count * 128)
                 for line in lines.lines(from: parts[index].first, count: parts[index].count) {

@@ -7,17 +7,14 @@ struct TableRowWriter {
     let report: Report
     let places: LinePlaces
     let columns: TableColumns
-    /// The bill's days by date.
-    let days: [String: Bill.Day]
     private var zoneClock: ZoneClock
     /// The date of the last line written (or of the line before the first, for a part).
     private(set) var currentDay: String?
 
-    init(report: Report, places: LinePlaces, columns: TableColumns, days: [String: Bill.Day], after day: String?) {
+    init(report: Report, places: LinePlaces, columns: TableColumns, after day: String?) {
         self.report = report
         self.places = places
         self.columns = columns
-        self.days = days
         zoneClock = ZoneClock(report.timeZone)
         currentDay = day
     }
@@ -79,7 +76,7 @@ struct TableRowWriter {
 
     /// Writes the line of the current day: its raw and billed time, rounding and minimum.
     mutating func closeDay(into text: inout TextBuffer) {
-        guard let date = currentDay, let day = days[date] else { return }
+        guard let date = currentDay, let day = report.bill.day(date) else { return }
         var note = "  day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
         if day.roundingSeconds != 0 { note += ", rounding \(Self.signed(day.roundingSeconds))" }
         if day.minimumSeconds != 0 { note += ", day minimum \(Self.signed(day.minimumSeconds))" }

@@ -7,6 +7,9 @@ struct BillingPass {
     private var bill: BillBuilder
     private var whatIf: WhatIf
 
+    /// The names the inputs' senders index.
+    var senders: SenderTable { sessions.senders }
+
     /// `senders` names the senders the inputs index.
     init(policy: BillingPolicy, timeZone: TimeZone, period: ClosedRange<String>?, senders: SenderTable) {
         sessions = SessionBuilder(policy: policy, senders: senders)

@@ -19,9 +19,8 @@ final class StreamedBilling: @unchecked Sendable {
         let expected: (String) -> Bool
         var window: ReorderWindow
         var pass: BillingPass
-        let senders: SenderTable
-        /// By the parser's sender id: whether the sender is the provider, and their index in
-        /// `senders`.
+        /// By the parser's sender id: whether the sender is the provider, and their index in the
+        /// pass's sender table.
         var known: [(isProvider: Bool, index: Int)?] = []
         var order = 0
 
@@ -29,10 +28,10 @@ final class StreamedBilling: @unchecked Sendable {
             let sender: (isProvider: Bool, index: Int)
             if event.senderID >= 0 {
                 while event.senderID >= known.count { known.append(nil) }
-                sender = known[event.senderID] ?? (expected(event.sender), senders.index(of: event.sender))
+                sender = known[event.senderID] ?? (expected(event.sender), pass.senders.index(of: event.sender))
                 known[event.senderID] = sender
             } else {
-                sender = (expected(event.sender), senders.index(of: event.sender))
+                sender = (expected(event.sender), pass.senders.index(of: event.sender))
             }
             let input = SessionInput(
                 instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
@@ -47,11 +46,10 @@ final class StreamedBilling: @unchecked Sendable {
     // Used only by the parser's thread.
     private var batch: [MessageEvent] = []
 
-    /// Starts billing: `expected` tells a provider's name, as far as the names given tell it;
-    /// `senders` is the table `pass` names senders by.
-    init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass, senders: SenderTable) {
+    /// Starts billing: `expected` tells a provider's name, as far as the names given tell it.
+    init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass) {
         batch.reserveCapacity(Self.batchSize)
-        let biller = Biller(expected: expected, window: window, pass: pass, senders: senders)
+        let biller = Biller(expected: expected, window: window, pass: pass)
         Thread { [inbox, done] in done.put(Self.run(biller, inbox)) }.start()
     }
 

@@ -58,11 +58,9 @@ public enum StreamedReport {
         guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
         var onePass = true
         while true {
-            let senders = SenderTable()
             let billing = StreamedBilling(
                 expected: expected, window: ReorderWindow(capacity: windowCapacity),
-                pass: BillingPass(policy: policy, timeZone: zone.timeZone, period: period, senders: senders),
-                senders: senders)
+                pass: BillingPass(policy: policy, timeZone: zone.timeZone, period: period, senders: SenderTable()))
             let streamed = Result { () throws(ChatBillError) in try stream(billing.add, onePass) }
             var (window, pass) = billing.finish()
             guard let summary = try streamed.get() else {

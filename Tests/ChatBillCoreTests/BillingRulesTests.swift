@@ -189,8 +189,7 @@ struct BillingRulesTests {
             policy.rate = Self.randomRate(seed: seed)
             policy.minimumSessionSeconds = seed % 3 == 0 ? 600 : 0
             policy.minimumDaySeconds = seed % 5 == 0 ? 3600 : 0
-            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
-                from: SessionizerTests.randomChat(seed: seed))
+            let sessions = randomSessions(seed: seed, policy: policy)
             let result = Bill(sessions: sessions, policy: policy, timeZone: berlin)
             let lines = Array(result.lines)
             let dayAmounts = result.days.reduce(0) { $0 + $1.amount! }
@@ -210,11 +209,15 @@ struct BillingRulesTests {
         }
     }
 
+    /// The sessions of the random chat of `seed` under `policy`.
+    func randomSessions(seed: UInt64, policy: BillingPolicy) -> [Session] {
+        Sessionizer(policy: policy, provider: provider).sessions(from: SessionizerTests.randomChat(seed: seed))
+    }
+
     @Test func splittingAtBoundariesNeverChangesTheMinutes() {
         for seed in UInt64(0)..<300 {
             var policy = SessionizerTests.randomPolicy(seed: seed)
-            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
-                from: SessionizerTests.randomChat(seed: seed))
+            let sessions = randomSessions(seed: seed, policy: policy)
             let plain = Bill(sessions: sessions, policy: policy, timeZone: berlin)
             policy.rate = Self.randomRate(seed: seed)
             let priced = Bill(sessions: sessions, policy: policy, timeZone: berlin)
@@ -228,8 +231,7 @@ struct BillingRulesTests {
     @Test func aBillFindsItsDaysByDate() {
         for seed in UInt64(0)..<50 {
             let policy = SessionizerTests.randomPolicy(seed: seed)
-            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
-                from: SessionizerTests.randomChat(seed: seed))
+            let sessions = randomSessions(seed: seed, policy: policy)
             let bill = Bill(sessions: sessions, policy: policy, timeZone: berlin)
             #expect(bill.days.map(\.date) == bill.days.map(\.date).sorted(), "seed \(seed)")
             for day in bill.days { #expect(bill.day(day.date) == day, "seed \(seed)") }
@@ -276,8 +278,7 @@ struct BillingRulesTests {
             var policy = SessionizerTests.randomPolicy(seed: seed)
             if policy.rounding.scope == .invoice { policy.rounding.scope = .day }
             policy.rate = Self.randomRate(seed: seed)
-            let sessions = Sessionizer(policy: policy, provider: provider).sessions(
-                from: SessionizerTests.randomChat(seed: seed))
+            let sessions = randomSessions(seed: seed, policy: policy)
             let whole = Bill(sessions: sessions, policy: policy, timeZone: berlin)
             let months = Set(whole.days.map { String($0.date.prefix(7)) }).sorted()
             let parts = months.map {

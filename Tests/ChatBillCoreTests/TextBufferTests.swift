@@ -52,6 +52,21 @@ struct TextBufferTests {
                 == "23:59")
     }
 
+    @Test func datesHaveFourDigitYearsAndTwoDigitMonthsAndDays() {
+        #expect(CivilDateTime(year: 2026, month: 3, day: 1).dateString == "2026-03-01")
+        #expect(CivilDateTime(year: 987, month: 12, day: 31).dateString == "0987-12-31")
+        #expect(CivilDateTime(year: 12_026, month: 10, day: 9).dateString == "12026-10-09")
+        // Every third day of four centuries, against the interpolation dates were written by before.
+        let wrong = stride(from: -1_000, through: 146_097 * 2, by: 3).filter { dayNumber in
+            let date = CivilDateTime(dayNumber: dayNumber)
+            let padded = [(date.year, 4), (date.month, 2), (date.day, 2)].map { value, width in
+                String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+            }
+            return date.dateString != padded.joined(separator: "-")
+        }
+        #expect(wrong.isEmpty)
+    }
+
     @Test func paddingCountsCharactersNotBytes() {
         var text = TextBuffer()
         text.append("12.50 €")

@@ -118,8 +118,10 @@ struct BillBuilder {
         var amount = 0
     }
 
-    private let lines: BillLines
-    private let isKeepingLines: Bool
+    /// The lines, when kept; nil for a bill kept only for its sums, which counts them.
+    private let lines: BillLines?
+    private var countedLines = 0
+    private var isKeepingLines: Bool { lines != nil }
     private var clock: ZoneClock
     /// Sums of the days still open, by local day number (days since 1970-01-01) in order, so
     /// that no date is formatted per session. A day is closed, and only its `Bill.Day` kept, once
@@ -145,8 +147,7 @@ struct BillBuilder {
         self.timeZone = timeZone
         self.period = period
         clock = ZoneClock(timeZone)
-        lines = BillLines(keeping: keepingLines)
-        isKeepingLines = keepingLines
+        lines = keepingLines ? BillLines() : nil
         periodDays = period.flatMap { period in
             guard let first = ContextDate.parseISODate(period.lowerBound),
                 let last = ContextDate.parseISODate(period.upperBound)
@@ -161,7 +162,10 @@ struct BillBuilder {
         guard let priced = price(isBillable: session.isBillable, start: session.start, end: session.end) else {
             return
         }
-        guard isKeepingLines else { return lines.countWithoutKeeping() }
+        guard let lines else {
+            countedLines += 1
+            return
+        }
         lines.append(
             Bill.Line(
                 session: session, date: lastDate, rawSeconds: priced.raw, billedSeconds: priced.billed,
@@ -171,7 +175,7 @@ struct BillBuilder {
     /// Adds a session known only by its bounds, to a bill kept for its sums (`keepingLines: false`).
     mutating func add(isBillable: Bool, start: Date, end: Date) {
         precondition(!isKeepingLines, "a bill that keeps its lines is given sessions")
-        if price(isBillable: isBillable, start: start, end: end) != nil { lines.countWithoutKeeping() }
+        if price(isBillable: isBillable, start: start, end: end) != nil { countedLines += 1 }
     }
 
     /// What a session's line says: its raw and billed time, what the minimum added, its parts and
@@ -260,7 +264,7 @@ struct BillBuilder {
     }
 
     mutating func finish() -> Bill {
-        lines.finishWriting()
+        lines?.finishWriting()
         let rate = policy.rate
         for (day, sum) in open { close(day, sum) }
         open.removeAll()
@@ -268,7 +272,8 @@ struct BillBuilder {
         let total = rounding.scope == .invoice ? rounding.apply(daysBilled) : daysBilled
         let totalRoundingAmount = rate.map { money.add($0.exactPrice(seconds: total - daysBilled, percent: 100)) }
         return Bill(
-            lines: lines, days: days, rawSeconds: rawTotal, linesAreInDateOrder: inDateOrder,
+            lines: lines ?? BillLines(counted: countedLines), days: days, rawSeconds: rawTotal,
+            linesAreInDateOrder: inDateOrder,
             totalRoundingSeconds: total - daysBilled, billedSeconds: total, totalRoundingAmount: totalRoundingAmount,
             amount: rate.map { _ in closedAmount + (totalRoundingAmount ?? 0) },
             policy: policy, timeZone: timeZone, period: period, sessionsOutsidePeriod: outsidePeriod,

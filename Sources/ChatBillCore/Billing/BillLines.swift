@@ -17,58 +17,65 @@ public final class BillLines: Sequence, @unchecked Sendable {
     static let checkpointInterval = 256
 
     private var memory: [Bill.Line] = []
-    private var file: UnsafeMutablePointer<FILE>?
-    private var spooledBytes = 0
-    /// Where lines 0, `checkpointInterval`, 2 × `checkpointInterval`, … start in the spool.
-    private var checkpoints: [Int] = []
-    private var spooledLines = 0
-    /// The record being written, its storage kept from one line to the next.
-    private var record = SpoolRecord()
+    /// The temporary file, once the lines are moved there.
+    private var spool: Spool?
     public private(set) var count = 0
-    /// False for a bill kept only for its sums: lines are counted, not stored.
-    private let isKeeping: Bool
 
-    init(keeping: Bool = true) {
-        isKeeping = keeping
+    /// A bill's lines, kept as they are appended.
+    init() {}
+
+    /// The lines of a bill kept only for its sums: `count` of them, none stored.
+    init(counted count: Int) {
+        self.count = count
     }
 
     deinit {
-        if let file { fclose(file) }
+        if let spool { fclose(spool.file) }
     }
 
     func append(_ line: Bill.Line) {
         count += 1
-        guard isKeeping else { return }
-        if file == nil {
-            memory.append(line)
-            if memory.count > Self.memoryLimit, let spool = tmpfile() {
-                file = spool
-                for kept in memory { write(kept) }
-                memory = []
-            }
-        } else {
-            write(line)
+        if spool != nil {
+            spool!.write(line)
+            return
         }
-    }
-
-    /// Counts a line without keeping it (a bill kept only for its sums).
-    func countWithoutKeeping() {
-        count += 1
+        memory.append(line)
+        if memory.count > Self.memoryLimit, let file = tmpfile() {
+            var spool = Spool(file: file)
+            for kept in memory { spool.write(kept) }
+            self.spool = spool
+            memory = []
+        }
     }
 
     /// Makes every written line readable; called once, after the last `append`.
     func finishWriting() {
-        if let file { fflush(file) }
+        if let spool { fflush(spool.file) }
     }
 
-    private func write(_ line: Bill.Line) {
-        if spooledLines % Self.checkpointInterval == 0 { checkpoints.append(spooledBytes) }
-        spooledLines += 1
-        record.encode(line)
-        var length = UInt32(record.bytes.count)
-        _ = withUnsafeBytes(of: &length) { fwrite($0.baseAddress, 1, 4, file) }
-        _ = record.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        spooledBytes += 4 + record.bytes.count
+    /// The lines written to a temporary file: each a 4-byte length and a `SpoolRecord`.
+    private struct Spool {
+        let file: UnsafeMutablePointer<FILE>
+        private(set) var bytes = 0
+        /// Where lines 0, `checkpointInterval`, 2 × `checkpointInterval`, … start.
+        private(set) var checkpoints: [Int] = []
+        private var lines = 0
+        /// The record being written, its storage kept from one line to the next.
+        private var record = SpoolRecord()
+
+        init(file: UnsafeMutablePointer<FILE>) {
+            self.file = file
+        }
+
+        mutating func write(_ line: Bill.Line) {
+            if lines % BillLines.checkpointInterval == 0 { checkpoints.append(bytes) }
+            lines += 1
+            record.encode(line)
+            var length = UInt32(record.count)
+            _ = withUnsafeBytes(of: &length) { fwrite($0.baseAddress, 1, 4, file) }
+            _ = record.withBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            bytes += 4 + record.count
+        }
     }
 
     public struct Iterator: IteratorProtocol {
@@ -81,24 +88,24 @@ public final class BillLines: Sequence, @unchecked Sendable {
 
         init(_ lines: BillLines) {
             memory = lines.memory.makeIterator()
-            descriptor = lines.file.map { fileno($0) }
-            end = lines.spooledBytes
+            descriptor = lines.spool.map { fileno($0.file) }
+            end = lines.spool?.bytes ?? 0
         }
 
         /// The lines from `first` (a multiple of `checkpointInterval`) to the end of `lines`.
         init(_ lines: BillLines, from first: Int) {
             precondition(first % BillLines.checkpointInterval == 0, "a reader starts at a checkpoint")
-            if lines.file == nil {
+            if let spool = lines.spool {
+                memory = [].makeIterator()
+                descriptor = fileno(spool.file)
+                end = spool.bytes
+                offset =
+                    first / BillLines.checkpointInterval < spool.checkpoints.count
+                    ? spool.checkpoints[first / BillLines.checkpointInterval] : end
+            } else {
                 memory = Array(lines.memory.dropFirst(first)).makeIterator()
                 descriptor = nil
                 end = 0
-            } else {
-                memory = [].makeIterator()
-                descriptor = fileno(lines.file!)
-                end = lines.spooledBytes
-                offset =
-                    first / BillLines.checkpointInterval < lines.checkpoints.count
-                    ? lines.checkpoints[first / BillLines.checkpointInterval] : end
             }
         }
 
@@ -150,85 +157,137 @@ public final class BillLines: Sequence, @unchecked Sendable {
 
 /// The bytes of one bill line in the spool: fixed-width numbers and length-prefixed strings.
 struct SpoolRecord {
-    private(set) var bytes: [UInt8] = []
+    /// The record's bytes are the first `count`; the buffer only grows, so that encoding a line
+    /// allocates nothing once it has room for the longest.
+    private var buffer: [UInt8] = []
+    private(set) var count = 0
+
+    /// The record's bytes, valid while `body` runs.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
 
     /// Encodes `line`, replacing what was encoded before.
     mutating func encode(_ line: Bill.Line) {
-        bytes.removeAll(keepingCapacity: true)
-        string(line.date)
-        int(line.rawSeconds)
-        int(line.billedSeconds)
-        int(line.minimumSeconds)
-        int(line.amount ?? -1)
-        int(line.amount == nil ? 0 : 1)
-        int(line.parts.count)
-        for part in line.parts {
-            date(part.start)
-            date(part.end)
-            int(Rate.Band.allCases.firstIndex(of: part.band)!)
-            int(part.percent)
+        count = Self.size(of: line)
+        if buffer.count < count { buffer = [UInt8](repeating: 0, count: Swift.max(count, 2 * buffer.count)) }
+        buffer.withUnsafeMutableBytes { raw in
+            var writer = Writer(raw)
+            writer.line(line)
+            precondition(writer.position == count, "a spool record is as long as measured")
         }
-        let session = line.session
-        int(session.isBillable ? 1 : 0)
-        date(session.start)
-        date(session.end)
-        int(session.providerMessages)
-        int(session.clientMessages)
-        int(session.firstLine)
-        int(session.lastLine)
-        int(session.files.lowerBound)
-        int(session.files.upperBound)
-        int(Int(bitPattern: UInt(session.sources.bits)))
-        let reasons = session.reasons
-        reference(reasons.openedBy)
-        int(SessionReasons.Start.allCases.firstIndex(of: reasons.start)!)
-        int(reasons.silentWork.count)
-        for work in reasons.silentWork {
-            reference(work.after)
-            reference(work.before)
-            int(work.seconds)
-        }
-        int(reasons.connections.count)
-        for connection in reasons.connections {
-            reference(connection.reference)
-            int(connection.seconds)
-        }
+    }
+
+    /// How many bytes `encode` writes for `line`: the numbers `Writer.line` writes and the
+    /// strings' bytes.
+    private static func size(of line: Bill.Line) -> Int {
+        func reference(_ value: SessionReasons.Reference) -> Int { 4 * 8 + value.sender.utf8.count }
+        let reasons = line.session.reasons
+        var size = 8 + line.date.utf8.count + 6 * 8 + line.parts.count * 4 * 8 + 10 * 8
+        size += reference(reasons.openedBy) + 8
+        size += 8 + reasons.silentWork.reduce(0) { $0 + reference($1.after) + reference($1.before) + 8 }
+        size += 8 + reasons.connections.reduce(0) { $0 + reference($1.reference) + 8 }
         switch reasons.ending {
-        case .endOfExport: int(0)
-        case .silence(let next, let seconds):
-            int(1)
-            reference(next)
-            int(seconds)
+        case .endOfExport: size += 8
+        case .silence(let next, _): size += 8 + reference(next) + 8
         }
+        return size
     }
 
-    private mutating func int(_ value: Int) {
-        eightBytes(UInt64(bitPattern: Int64(value)))
-    }
+    /// The codes of the enumerations a record holds, by their place in these lists.
+    fileprivate static let bands = Rate.Band.allCases
+    fileprivate static let starts = SessionReasons.Start.allCases
 
-    private mutating func date(_ value: Date) {
-        eightBytes(value.timeIntervalSince1970.bitPattern)
-    }
+    /// Writes a record into memory measured for it.
+    private struct Writer {
+        private let bytes: UnsafeMutableRawBufferPointer
+        private(set) var position = 0
 
-    private static let eightZeros = [UInt8](repeating: 0, count: 8)
+        init(_ bytes: UnsafeMutableRawBufferPointer) {
+            self.bytes = bytes
+        }
 
-    /// Appends `value` little end first.
-    private mutating func eightBytes(_ value: UInt64) {
-        let offset = bytes.count
-        bytes.append(contentsOf: Self.eightZeros)
-        bytes.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt64.self) }
-    }
+        mutating func line(_ line: Bill.Line) {
+            string(line.date)
+            int(line.rawSeconds)
+            int(line.billedSeconds)
+            int(line.minimumSeconds)
+            int(line.amount ?? -1)
+            int(line.amount == nil ? 0 : 1)
+            int(line.parts.count)
+            for part in line.parts {
+                date(part.start)
+                date(part.end)
+                int(SpoolRecord.bands.firstIndex(of: part.band)!)
+                int(part.percent)
+            }
+            let session = line.session
+            int(session.isBillable ? 1 : 0)
+            date(session.start)
+            date(session.end)
+            int(session.providerMessages)
+            int(session.clientMessages)
+            int(session.firstLine)
+            int(session.lastLine)
+            int(session.files.lowerBound)
+            int(session.files.upperBound)
+            int(Int(bitPattern: UInt(session.sources.bits)))
+            let reasons = session.reasons
+            reference(reasons.openedBy)
+            int(SpoolRecord.starts.firstIndex(of: reasons.start)!)
+            int(reasons.silentWork.count)
+            for work in reasons.silentWork {
+                reference(work.after)
+                reference(work.before)
+                int(work.seconds)
+            }
+            int(reasons.connections.count)
+            for connection in reasons.connections {
+                reference(connection.reference)
+                int(connection.seconds)
+            }
+            switch reasons.ending {
+            case .endOfExport: int(0)
+            case .silence(let next, let seconds):
+                int(1)
+                reference(next)
+                int(seconds)
+            }
+        }
 
-    private mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
-    }
+        private mutating func int(_ value: Int) {
+            eightBytes(UInt64(bitPattern: Int64(value)))
+        }
 
-    private mutating func reference(_ value: SessionReasons.Reference) {
-        int(value.line)
-        string(value.sender)
-        date(value.instant)
-        int(value.file)
+        private mutating func date(_ value: Date) {
+            eightBytes(value.timeIntervalSince1970.bitPattern)
+        }
+
+        /// Stores `value` little end first.
+        private mutating func eightBytes(_ value: UInt64) {
+            precondition(position + 8 <= bytes.count, "a spool record is as long as measured")
+            bytes.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt64.self)
+            position += 8
+        }
+
+        private mutating func string(_ value: String) {
+            let utf8 = value.utf8
+            int(utf8.count)
+            precondition(position + utf8.count <= bytes.count, "a spool record is as long as measured")
+            let target = UnsafeMutableRawBufferPointer(rebasing: bytes[position..<position + utf8.count])
+            let copied: Void? = utf8.withContiguousStorageIfAvailable {
+                target.copyMemory(from: UnsafeRawBufferPointer($0))
+            }
+            if copied == nil { target.copyBytes(from: utf8) }
+            position += utf8.count
+        }
+
+        private mutating func reference(_ value: SessionReasons.Reference) {
+            int(value.line)
+            string(value.sender)
+            date(value.instant)
+            int(value.file)
+        }
     }
 
     /// Reads back what `encode` wrote, from bytes valid while it reads.
@@ -248,7 +307,7 @@ struct SpoolRecord {
             let amountValue = int()
             let amount = int() == 1 ? amountValue : nil
             let parts = (0..<int()).map { _ in
-                Rate.Part(start: date(), end: date(), band: Rate.Band.allCases[int()], percent: int())
+                Rate.Part(start: date(), end: date(), band: SpoolRecord.bands[int()], percent: int())
             }
             let isBillable = int() == 1
             let start = self.date()
@@ -260,7 +319,7 @@ struct SpoolRecord {
             let files = int()...int()
             let sources = SourceSet(bits: UInt64(UInt(bitPattern: int())))
             let openedBy = reference()
-            let startReason = SessionReasons.Start.allCases[int()]
+            let startReason = SpoolRecord.starts[int()]
             let silentWork = (0..<int()).map { _ in
                 SessionReasons.SilentWork(after: reference(), before: reference(), seconds: int())
             }

@@ -63,7 +63,9 @@ public struct CivilDateTime: Hashable, Sendable, Comparable {
 
     /// `YYYY-MM-DD`.
     public var dateString: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        var text = TextBuffer()
+        text.append(date: self)
+        return text.string
     }
 
     /// `HH:MM`.

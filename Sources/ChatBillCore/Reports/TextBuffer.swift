@@ -83,6 +83,15 @@ struct TextBuffer {
         append(number: time.minute, zeroPaddedTo: 2)
     }
 
+    /// `YYYY-MM-DD`.
+    mutating func append(date: CivilDateTime) {
+        append(number: date.year, zeroPaddedTo: 4)
+        bytes.append(0x2D)
+        append(number: date.month, zeroPaddedTo: 2)
+        bytes.append(0x2D)
+        append(number: date.day, zeroPaddedTo: 2)
+    }
+
     /// How many characters the text from byte `start` on has (every byte that does not continue a
     /// UTF-8 sequence starts one; the report's cells hold no combining marks).
     func characters(from start: Int) -> Int {

@@ -42,6 +42,9 @@ struct TextBufferTests {
             #expect(DurationText.format(seconds: seconds) == text)
             #expect(DurationText.parse(text) == seconds || seconds < 0)
         }
+        #expect(DurationText.signed(seconds: 300) == "+5m")
+        #expect(DurationText.signed(seconds: -600) == "-10m")
+        #expect(DurationText.signed(seconds: 0) == "0m")
     }
 
     @Test func clockTimesHaveTwoDigitsEach() {

@@ -51,4 +51,11 @@ public enum DurationText {
         text.append(duration: seconds)
         return text.string
     }
+
+    /// `format` with a `+` before a time added: `+5m`, `-10m`, `0m`.
+    public static func signed(seconds: Int) -> String {
+        var text = TextBuffer()
+        text.append(signedDuration: seconds)
+        return text.string
+    }
 }

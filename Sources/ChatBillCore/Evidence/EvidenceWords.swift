@@ -112,7 +112,7 @@ struct EvidenceWords {
         if let currency = report.policy.rate?.currency, let amount = line.amount {
             text += ", \(currency.format(amount))"
         }
-        if line.minimumSeconds > 0 { text += " (session minimum \(signed(line.minimumSeconds)))" }
+        if line.minimumSeconds > 0 { text += " (session minimum \(DurationText.signed(seconds: line.minimumSeconds)))" }
         text += "; \(places.noun) \(places.span(session))"
         text += "; \(session.providerMessages) from the provider, \(session.clientMessages) from the client"
         return text
@@ -175,7 +175,8 @@ struct EvidenceWords {
         return report.bill.days.map { day in
             var row = [
                 day.date, DurationText.format(seconds: day.rawSeconds),
-                day.roundingSeconds + day.minimumSeconds == 0 ? "" : signed(day.roundingSeconds + day.minimumSeconds),
+                day.roundingSeconds + day.minimumSeconds == 0
+                    ? "" : DurationText.signed(seconds: day.roundingSeconds + day.minimumSeconds),
                 DurationText.format(seconds: day.billedSeconds),
             ]
             if let currency = report.policy.rate?.currency { row.append(currency.format(day.amount ?? 0)) }
@@ -188,5 +189,4 @@ struct EvidenceWords {
         return ["day", "raw", "rounding", "billed"] + (report.policy.rate == nil ? [] : ["amount"])
     }
 
-    func signed(_ seconds: Int) -> String { (seconds > 0 ? "+" : "") + DurationText.format(seconds: seconds) }
 }

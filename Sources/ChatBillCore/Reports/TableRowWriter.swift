@@ -77,13 +77,29 @@ struct TableRowWriter {
     /// Writes the line of the current day: its raw and billed time, rounding and minimum.
     mutating func closeDay(into text: inout TextBuffer) {
         guard let date = currentDay, let day = report.bill.day(date) else { return }
-        var note = "  day \(day.date): raw \(DurationText.format(seconds: day.rawSeconds))"
-        if day.roundingSeconds != 0 { note += ", rounding \(Self.signed(day.roundingSeconds))" }
-        if day.minimumSeconds != 0 { note += ", day minimum \(Self.signed(day.minimumSeconds))" }
-        note += ", billed \(DurationText.format(seconds: day.billedSeconds))"
-        if currency != nil { note += ", \(money(day.amount))" }
-        if day.unanswered > 0 { note += " (\(day.unanswered) unanswered)" }
-        text.append(note)
+        text.append("  day ")
+        text.append(day.date)
+        text.append(": raw ")
+        text.append(duration: day.rawSeconds)
+        if day.roundingSeconds != 0 {
+            text.append(", rounding ")
+            text.append(signedDuration: day.roundingSeconds)
+        }
+        if day.minimumSeconds != 0 {
+            text.append(", day minimum ")
+            text.append(signedDuration: day.minimumSeconds)
+        }
+        text.append(", billed ")
+        text.append(duration: day.billedSeconds)
+        if currency != nil {
+            text.append(", ")
+            text.append(money(day.amount))
+        }
+        if day.unanswered > 0 {
+            text.append(" (")
+            text.append(number: day.unanswered)
+            text.append(" unanswered)")
+        }
         text.append(byte: 0x0A)
     }
 
@@ -112,14 +128,11 @@ struct TableRowWriter {
         if line.minimumSeconds > 0 {
             notes.append(
                 "session minimum \(DurationText.format(seconds: report.policy.minimumSessionSeconds)): "
-                    + Self.signed(line.minimumSeconds))
+                    + DurationText.signed(seconds: line.minimumSeconds))
         }
         return notes
     }
 
     private mutating func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
 
-    static func signed(_ seconds: Int) -> String {
-        (seconds > 0 ? "+" : "") + DurationText.format(seconds: seconds)
-    }
 }

@@ -76,6 +76,12 @@ struct TextBuffer {
         }
     }
 
+    /// A duration with its sign: `+5m`, `-10m`, `0m`.
+    mutating func append(signedDuration seconds: Int) {
+        if seconds > 0 { bytes.append(0x2B) }
+        append(duration: seconds)
+    }
+
     /// `HH:MM`.
     mutating func append(hourMinute time: CivilDateTime) {
         append(number: time.hour, zeroPaddedTo: 2)

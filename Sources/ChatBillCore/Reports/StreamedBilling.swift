@@ -8,7 +8,9 @@ final class StreamedBilling: @unchecked Sendable {
     static let batchSize = 4096
 
     private enum Item {
-        case messages([MessageEvent])
+        /// Messages as the sessionizer takes them, and the names of the senders they are the
+        /// first of, in the order the inputs index them.
+        case inputs([SessionInput], newSenders: [String])
         case end
     }
 
@@ -16,58 +18,82 @@ final class StreamedBilling: @unchecked Sendable {
     /// not properties of this shared object, so no access to it needs checking. It is handed to
     /// the thread at the start and back at the end, never used by two threads at once.
     private struct Biller: @unchecked Sendable {
-        let expected: (String) -> Bool
         var window: ReorderWindow
         var pass: BillingPass
-        /// By the parser's sender id: whether the sender is the provider, and their index in the
-        /// pass's sender table.
-        var known: [(isProvider: Bool, index: Int)?] = []
-        var order = 0
 
-        mutating func bill(_ event: MessageEvent) {
-            let sender: (isProvider: Bool, index: Int)
-            if event.senderID >= 0 {
-                while event.senderID >= known.count { known.append(nil) }
-                sender = known[event.senderID] ?? (expected(event.sender), pass.senders.index(of: event.sender))
-                known[event.senderID] = sender
-            } else {
-                sender = (expected(event.sender), pass.senders.index(of: event.sender))
+        mutating func bill(_ inputs: [SessionInput], newSenders: [String]) {
+            for name in newSenders {
+                let index = pass.senders.index(of: name)
+                precondition(
+                    index + 1 == pass.senders.names.count, "the parser's thread numbers senders as the pass does")
             }
-            let input = SessionInput(
-                instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
-                lastLine: event.lastLine, order: order, file: event.file)
-            order += 1
-            if let released = window.push(input) { pass.add(released) }
+            for input in inputs where !window.overflowed {
+                if let released = window.push(input) { pass.add(released) }
+            }
         }
     }
 
     private let inbox = Handoff<Item>(capacity: 8)
     private let done = Handoff<Biller>(capacity: 1)
     // Used only by the parser's thread.
-    private var batch: [MessageEvent] = []
+    private let expected: (String) -> Bool
+    /// The senders as the parser's thread numbers them: the same names in the same order as the
+    /// pass's table, which the billing thread fills from the names each batch brings.
+    private let senders = SenderTable()
+    /// By the parser's sender id: whether the sender is the provider, and their index.
+    private var known: [(isProvider: Bool, index: Int)?] = []
+    private var batch: [SessionInput] = []
+    private var newSenders: [String] = []
+    private var order = 0
 
     /// Starts billing: `expected` tells a provider's name, as far as the names given tell it.
+    /// `pass` is new: its sender table is empty.
     init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass) {
+        precondition(pass.senders.names.isEmpty, "a streamed pass starts with no senders")
+        self.expected = expected
         batch.reserveCapacity(Self.batchSize)
-        let biller = Biller(expected: expected, window: window, pass: pass)
+        let biller = Biller(window: window, pass: pass)
         Thread { [inbox, done] in done.put(Self.run(biller, inbox)) }.start()
     }
 
     /// Takes one message (on the parser's thread).
     func add(_ event: MessageEvent) {
         guard event.kind.isParticipantActivity else { return }
-        batch.append(event)
-        if batch.count == Self.batchSize {
-            inbox.put(.messages(batch))
-            batch = []
-            batch.reserveCapacity(Self.batchSize)
+        let sender: (isProvider: Bool, index: Int)
+        if event.senderID >= 0 {
+            while event.senderID >= known.count { known.append(nil) }
+            sender = known[event.senderID] ?? self.sender(named: event.sender)
+            known[event.senderID] = sender
+        } else {
+            sender = self.sender(named: event.sender)
         }
+        batch.append(
+            SessionInput(
+                instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
+                lastLine: event.lastLine, order: order, file: event.file))
+        order += 1
+        if batch.count == Self.batchSize { send() }
+    }
+
+    /// Whether `name` is the provider's, and its index; a new name goes with the next batch.
+    private func sender(named name: String) -> (isProvider: Bool, index: Int) {
+        let count = senders.names.count
+        let index = senders.index(of: name)
+        if index == count { newSenders.append(name) }
+        return (expected(name), index)
+    }
+
+    private func send() {
+        inbox.put(.inputs(batch, newSenders: newSenders))
+        batch = []
+        batch.reserveCapacity(Self.batchSize)
+        newSenders = []
     }
 
     /// Waits until every message taken is billed; the window (with what it still holds) and the
     /// pass.
     func finish() -> (window: ReorderWindow, pass: BillingPass) {
-        if !batch.isEmpty { inbox.put(.messages(batch)) }
+        if !batch.isEmpty || !newSenders.isEmpty { send() }
         batch = []
         inbox.put(.end)
         let biller = done.take()
@@ -76,9 +102,7 @@ final class StreamedBilling: @unchecked Sendable {
 
     private static func run(_ biller: Biller, _ inbox: Handoff<Item>) -> Biller {
         var biller = biller
-        while case .messages(let events) = inbox.take() {
-            for event in events where !biller.window.overflowed { biller.bill(event) }
-        }
+        while case .inputs(let inputs, let newSenders) = inbox.take() { biller.bill(inputs, newSenders: newSenders) }
         return biller
     }
 }

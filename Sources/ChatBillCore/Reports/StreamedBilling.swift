@@ -35,23 +35,71 @@ final class StreamedBilling: @unchecked Sendable {
 
     private let inbox = Handoff<Item>(capacity: 8)
     private let done = Handoff<Biller>(capacity: 1)
-    // Used only by the parser's thread.
-    private let expected: (String) -> Bool
-    /// The senders as the parser's thread numbers them: the same names in the same order as the
-    /// pass's table, which the billing thread fills from the names each batch brings.
-    private let senders = SenderTable()
-    /// By the parser's sender id: whether the sender is the provider, and their index.
-    private var known: [(isProvider: Bool, index: Int)?] = []
-    private var batch: [SessionInput] = []
-    private var newSenders: [String] = []
-    private var order = 0
+    /// Used only on the parser's thread, once per message: the check that no two accesses to it
+    /// overlap, which Swift makes for a class's stored property, is left out.
+    @exclusivity(unchecked) private var intake: Intake
+
+    /// What the parser's thread keeps: the batch being filled and how its senders are numbered.
+    private struct Intake {
+        let expected: (String) -> Bool
+        /// The senders as the parser's thread numbers them: the same names in the same order as
+        /// the pass's table, which the billing thread fills from the names each batch brings.
+        let senders = SenderTable()
+        /// By the parser's sender id: whether the sender is the provider, and their index.
+        var known: [(isProvider: Bool, index: Int)?] = []
+        var batch: [SessionInput] = []
+        var newSenders: [String] = []
+        var order = 0
+
+        init(expected: @escaping (String) -> Bool) {
+            self.expected = expected
+            batch.reserveCapacity(StreamedBilling.batchSize)
+        }
+
+        /// Adds `event` to the batch; true when the batch is full.
+        mutating func add(_ event: MessageEvent) -> Bool {
+            let sender: (isProvider: Bool, index: Int)
+            if event.senderID >= 0 {
+                while event.senderID >= known.count { known.append(nil) }
+                sender = known[event.senderID] ?? self.sender(named: event.sender)
+                known[event.senderID] = sender
+            } else {
+                sender = self.sender(named: event.sender)
+            }
+            batch.append(
+                SessionInput(
+                    instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
+                    lastLine: event.lastLine, order: order, file: event.file))
+            order += 1
+            return batch.count == StreamedBilling.batchSize
+        }
+
+        /// Whether `name` is the provider's, and its index; a new name goes with the next batch.
+        private mutating func sender(named name: String) -> (isProvider: Bool, index: Int) {
+            let count = senders.names.count
+            let index = senders.index(of: name)
+            if index == count { newSenders.append(name) }
+            return (expected(name), index)
+        }
+
+        /// The batch and the names of its new senders, taken out.
+        mutating func take() -> Item {
+            defer {
+                batch = []
+                batch.reserveCapacity(StreamedBilling.batchSize)
+                newSenders = []
+            }
+            return .inputs(batch, newSenders: newSenders)
+        }
+
+        var isEmpty: Bool { batch.isEmpty && newSenders.isEmpty }
+    }
 
     /// Starts billing: `expected` tells a provider's name, as far as the names given tell it.
     /// `pass` is new: its sender table is empty.
     init(expected: @escaping (String) -> Bool, window: ReorderWindow, pass: BillingPass) {
         precondition(pass.senders.names.isEmpty, "a streamed pass starts with no senders")
-        self.expected = expected
-        batch.reserveCapacity(Self.batchSize)
+        intake = Intake(expected: expected)
         let biller = Biller(window: window, pass: pass)
         Thread { [inbox, done] in done.put(Self.run(biller, inbox)) }.start()
     }
@@ -59,42 +107,13 @@ final class StreamedBilling: @unchecked Sendable {
     /// Takes one message (on the parser's thread).
     func add(_ event: MessageEvent) {
         guard event.kind.isParticipantActivity else { return }
-        let sender: (isProvider: Bool, index: Int)
-        if event.senderID >= 0 {
-            while event.senderID >= known.count { known.append(nil) }
-            sender = known[event.senderID] ?? self.sender(named: event.sender)
-            known[event.senderID] = sender
-        } else {
-            sender = self.sender(named: event.sender)
-        }
-        batch.append(
-            SessionInput(
-                instant: event.instant, sender: sender.index, isProvider: sender.isProvider, line: event.line,
-                lastLine: event.lastLine, order: order, file: event.file))
-        order += 1
-        if batch.count == Self.batchSize { send() }
-    }
-
-    /// Whether `name` is the provider's, and its index; a new name goes with the next batch.
-    private func sender(named name: String) -> (isProvider: Bool, index: Int) {
-        let count = senders.names.count
-        let index = senders.index(of: name)
-        if index == count { newSenders.append(name) }
-        return (expected(name), index)
-    }
-
-    private func send() {
-        inbox.put(.inputs(batch, newSenders: newSenders))
-        batch = []
-        batch.reserveCapacity(Self.batchSize)
-        newSenders = []
+        if intake.add(event) { inbox.put(intake.take()) }
     }
 
     /// Waits until every message taken is billed; the window (with what it still holds) and the
     /// pass.
     func finish() -> (window: ReorderWindow, pass: BillingPass) {
-        if !batch.isEmpty || !newSenders.isEmpty { send() }
-        batch = []
+        if !intake.isEmpty { inbox.put(intake.take()) }
         inbox.put(.end)
         let biller = done.take()
         return (biller.window, biller.pass)

@@ -23,22 +23,38 @@ struct TextBuffer {
     }
 
     mutating func append(spaces count: Int) {
-        for _ in 0..<max(0, count) { bytes.append(0x20) }
+        var left = count
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            bytes += Self.spaces[0..<run]
+            left -= run
+        }
     }
+
+    /// Spaces to append from: a slice of an array is appended at once, a repeated byte one by one.
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// A whole number in decimal.
     mutating func append(number: Int) {
-        if number < 0 { bytes.append(0x2D) }
-        let magnitude = number.magnitude
-        if magnitude < 10 {
-            bytes.append(0x30 + UInt8(magnitude))
+        if number >= 0, number < 10 {
+            bytes.append(0x30 + UInt8(number))
             return
         }
-        var divisor: UInt = 10
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(0x30 + UInt8(magnitude / divisor % 10))
-            divisor /= 10
+        // The digits are written last first into a buffer on the stack (the longest, `Int.min`,
+        // takes 20 bytes), then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = number.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                digits[start] = 0x2D
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

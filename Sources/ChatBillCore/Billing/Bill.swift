@@ -241,9 +241,11 @@ struct BillBuilder {
         guard let first = open.first else { return }
         let limit = clock.dayNumber(start.addingTimeInterval(-TimeInterval(policy.leadInSeconds))) - 1
         guard first.day < limit else { return }
-        let closing = open.prefix { $0.day < limit }
-        open.removeFirst(closing.count)
-        for (day, sum) in closing { close(day, sum) }
+        // Closed in place, then removed: a slice of the days kept while removing them would make
+        // the removal copy the array.
+        let closing = open.firstIndex { $0.day >= limit } ?? open.count
+        for index in 0..<closing { close(open[index].day, open[index].sum) }
+        open.removeFirst(closing)
     }
 
     private mutating func close(_ day: Int, _ sum: DaySum) {

@@ -70,7 +70,9 @@ public struct TableReportRenderer: ReportRenderer {
         let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for round in stride(from: 0, to: parts.count, by: threads) {
             let batch = round..<min(round + threads, parts.count)
-            let written = Slots<TextBuffer>(count: batch.count)
+            // Each part is made a String where it is written, so that only handing it on is left
+            // to this thread.
+            let written = Slots<String>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
                 let index = batch.lowerBound + offset
                 var rows = TableRowWriter(
@@ -80,9 +82,9 @@ public struct TableReportRenderer: ReportRenderer {
                 for line in lines.lines(from: parts[index].first, count: parts[index].count) {
                     rows.write(line, into: &part)
                 }
-                written[offset] = part
+                written[offset] = part.string
             }
-            for part in written.values { output(part.string) }
+            for part in written.values { output(part) }
         }
         return measures.last?.lastDay
     }

@@ -159,9 +159,9 @@ struct BillBuilder {
     private var rounding: Rounding { policy.rounding }
 
     mutating func add(_ session: Session) {
-        guard let priced = price(isBillable: session.isBillable, start: session.start, end: session.end) else {
-            return
-        }
+        var parts: [Rate.Part] = []
+        guard let priced = price(isBillable: session.isBillable, start: session.start, end: session.end, parts: &parts)
+        else { return }
         guard let lines else {
             countedLines += 1
             return
@@ -169,27 +169,29 @@ struct BillBuilder {
         lines.append(
             Bill.Line(
                 session: session, date: lastDate, rawSeconds: priced.raw, billedSeconds: priced.billed,
-                minimumSeconds: priced.minimum, parts: priced.parts, amount: priced.amount))
+                minimumSeconds: priced.minimum, parts: parts, amount: priced.amount))
     }
 
     /// Adds a session known only by its bounds, to a bill kept for its sums (`keepingLines: false`).
     mutating func add(isBillable: Bool, start: Date, end: Date) {
         precondition(!isKeepingLines, "a bill that keeps its lines is given sessions")
-        if price(isBillable: isBillable, start: start, end: end) != nil { countedLines += 1 }
+        var parts: [Rate.Part] = []
+        if price(isBillable: isBillable, start: start, end: end, parts: &parts) != nil { countedLines += 1 }
     }
 
-    /// What a session's line says: its raw and billed time, what the minimum added, its parts and
-    /// amount.
+    /// What a session's line says besides its parts: its raw and billed time, what the minimum
+    /// added, and its amount. (Numbers only, so that the what-if bills, which price a session for
+    /// about every message, copy nothing that is counted.)
     private struct Priced {
         let raw: Int
         let billed: Int
         let minimum: Int
-        let parts: [Rate.Part]
         let amount: Int?
     }
 
-    /// Prices a session and adds it to its day's sums; nil when its day is outside the period.
-    private mutating func price(isBillable: Bool, start: Date, end: Date) -> Priced? {
+    /// Prices a session and adds it to its day's sums, setting `parts` to its time cut by rate
+    /// (left empty without a rate); nil when its day is outside the period.
+    private mutating func price(isBillable: Bool, start: Date, end: Date, parts: inout [Rate.Part]) -> Priced? {
         let day = clock.dayNumber(start)
         closeDays(before: start)
         if let periodDays, !periodDays.contains(day) {
@@ -202,7 +204,6 @@ struct BillBuilder {
         let raw = Session.rawSeconds(isBillable: isBillable, start: start, end: end)
         let rounded = rounding.scope == .session ? rounding.apply(raw) : raw
         let billed = isBillable ? max(rounded, policy.minimumSessionSeconds) : 0
-        var parts: [Rate.Part] = []
         var amount: Int?
         if let rate = policy.rate {
             if isBillable { parts = rate.parts(from: start, to: end, clock: &clock) }
@@ -220,7 +221,7 @@ struct BillBuilder {
             open[index].sum.billable += 1
             billable += 1
         }
-        return Priced(raw: raw, billed: billed, minimum: billed - rounded, parts: parts, amount: amount)
+        return Priced(raw: raw, billed: billed, minimum: billed - rounded, amount: amount)
     }
 
     /// Where the sums of `day` are in `open`, opening it in day order if need be (sessions come

@@ -188,5 +188,4 @@ struct EvidenceWords {
         if evidence.invoice != nil { return ["day", "invoiced"] }
         return ["day", "raw", "rounding", "billed"] + (report.policy.rate == nil ? [] : ["amount"])
     }
-
 }

@@ -134,5 +134,4 @@ struct TableRowWriter {
     }
 
     private mutating func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
-
 }

@@ -61,8 +61,12 @@ final class StreamedBilling: @unchecked Sendable {
             let sender: (isProvider: Bool, index: Int)
             if event.senderID >= 0 {
                 while event.senderID >= known.count { known.append(nil) }
-                sender = known[event.senderID] ?? self.sender(named: event.sender)
-                known[event.senderID] = sender
+                if let seen = known[event.senderID] {
+                    sender = seen
+                } else {
+                    sender = self.sender(named: event.sender)
+                    known[event.senderID] = sender
+                }
             } else {
                 sender = self.sender(named: event.sender)
             }

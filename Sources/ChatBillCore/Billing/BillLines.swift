@@ -167,9 +167,12 @@ struct SpoolRecord {
         buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
-    /// Encodes `line`, replacing what was encoded before.
+    /// Encodes `line`, replacing what was encoded before: measured by a writer that only counts,
+    /// then written by one that stores, so the layout is written down once.
     mutating func encode(_ line: Bill.Line) {
-        count = Self.size(of: line)
+        var measure = Writer(nil)
+        measure.line(line)
+        count = measure.position
         if buffer.count < count { buffer = [UInt8](repeating: 0, count: Swift.max(count, 2 * buffer.count)) }
         buffer.withUnsafeMutableBytes { raw in
             var writer = Writer(raw)
@@ -178,32 +181,16 @@ struct SpoolRecord {
         }
     }
 
-    /// How many bytes `encode` writes for `line`: the numbers `Writer.line` writes and the
-    /// strings' bytes.
-    private static func size(of line: Bill.Line) -> Int {
-        func reference(_ value: SessionReasons.Reference) -> Int { 4 * 8 + value.sender.utf8.count }
-        let reasons = line.session.reasons
-        var size = 8 + line.date.utf8.count + 6 * 8 + line.parts.count * 4 * 8 + 10 * 8
-        size += reference(reasons.openedBy) + 8
-        size += 8 + reasons.silentWork.reduce(0) { $0 + reference($1.after) + reference($1.before) + 8 }
-        size += 8 + reasons.connections.reduce(0) { $0 + reference($1.reference) + 8 }
-        switch reasons.ending {
-        case .endOfExport: size += 8
-        case .silence(let next, _): size += 8 + reference(next) + 8
-        }
-        return size
-    }
-
     /// The codes of the enumerations a record holds, by their place in these lists.
     fileprivate static let bands = Rate.Band.allCases
     fileprivate static let starts = SessionReasons.Start.allCases
 
-    /// Writes a record into memory measured for it.
+    /// Writes a record into memory measured for it, or (given no memory) only counts its bytes.
     private struct Writer {
-        private let bytes: UnsafeMutableRawBufferPointer
+        private let bytes: UnsafeMutableRawBufferPointer?
         private(set) var position = 0
 
-        init(_ bytes: UnsafeMutableRawBufferPointer) {
+        init(_ bytes: UnsafeMutableRawBufferPointer?) {
             self.bytes = bytes
         }
 
@@ -265,20 +252,24 @@ struct SpoolRecord {
 
         /// Stores `value` little end first.
         private mutating func eightBytes(_ value: UInt64) {
-            precondition(position + 8 <= bytes.count, "a spool record is as long as measured")
-            bytes.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt64.self)
+            if let bytes {
+                precondition(position + 8 <= bytes.count, "a spool record is as long as measured")
+                bytes.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt64.self)
+            }
             position += 8
         }
 
         private mutating func string(_ value: String) {
             let utf8 = value.utf8
             int(utf8.count)
-            precondition(position + utf8.count <= bytes.count, "a spool record is as long as measured")
-            let target = UnsafeMutableRawBufferPointer(rebasing: bytes[position..<position + utf8.count])
-            let copied: Void? = utf8.withContiguousStorageIfAvailable {
-                target.copyMemory(from: UnsafeRawBufferPointer($0))
+            if let bytes {
+                precondition(position + utf8.count <= bytes.count, "a spool record is as long as measured")
+                let target = UnsafeMutableRawBufferPointer(rebasing: bytes[position..<position + utf8.count])
+                let copied: Void? = utf8.withContiguousStorageIfAvailable {
+                    target.copyMemory(from: UnsafeRawBufferPointer($0))
+                }
+                if copied == nil { target.copyBytes(from: utf8) }
             }
-            if copied == nil { target.copyBytes(from: utf8) }
             position += utf8.count
         }
 

@@ -33,11 +33,6 @@ struct TextCursor {
         return true
     }
 
-    /// Consumes the first of `sequences` that comes next.
-    mutating func consumeAny(of sequences: [[UInt8]]) -> Bool {
-        sequences.contains { consume($0) }
-    }
-
     /// Consumes a marker in which each space matches any space-like character (see `skipSpaces`).
     mutating func consumeMarker(_ marker: [UInt8]) -> Bool {
         var probe = self

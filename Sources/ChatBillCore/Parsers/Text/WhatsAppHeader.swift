@@ -17,6 +17,13 @@ struct WhatsAppHeader {
     var second: Int
     /// nil for a 24-hour clock, else whether the marker meant the afternoon.
     var isPM: Bool?
+    /// `:` or `.`, between hours and minutes.
+    var timeSeparator: UInt8
+    var hasSeconds: Bool
+    /// Which of the scanner's date-time joiners joins date and time.
+    var joiner: Int
+    /// 0 for an iOS header (`] `), else 1 + which of the scanner's Android separators ends it.
+    var terminator: Int
     /// What every header of one export has in common (brackets, separators, year digits, clock),
     /// packed into bits; a pasted line of another shape is not a header of this file.
     var shape: UInt32
@@ -56,15 +63,35 @@ struct WhatsAppHeader {
 
     /// Whether the date is written year first (`2024/12/31`).
     var isYearFirst: Bool { firstFieldDigits >= 3 }
+
+    /// Whether a date of `aDigits`, `bDigits`, `cDigits` digits is written as WhatsApp writes
+    /// dates: the year first with four digits, or last with two or four.
+    static func hasDateDigits(first aDigits: Int, last cDigits: Int) -> Bool {
+        aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4)
+    }
+
+    /// The `shape` of a header written so.
+    static func shape(
+        bracketed: Bool, dateSeparator: UInt8, firstFieldDigits aDigits: Int, lastFieldDigits cDigits: Int,
+        timeSeparator: UInt8, hasSeconds: Bool, isPM: Bool?, markerBeforeTime: Bool, terminator: Int
+    ) -> UInt32 {
+        let yearDigits: UInt32 = aDigits == 4 ? 2 : (cDigits == 4 ? 1 : 0)
+        let clock: UInt32 = isPM == nil ? 0 : markerBeforeTime ? 2 : 1
+        return (bracketed ? 1 : 0) | UInt32(dateSeparator) << 1 | yearDigits << 9
+            | (timeSeparator == 0x2E ? 1 : 0) << 11 | (hasSeconds ? 1 : 0) << 12 | clock << 13
+            | UInt32(terminator) << 15
+    }
 }
 
 /// Matches `WhatsAppHeader`s at the start of lines, with the markers of a `WhatsAppVocabulary`.
 struct WhatsAppHeaderScanner {
     private let meridiems: [(bytes: [UInt8], isPM: Bool)]
-    private let joiners: [[UInt8]]
-    private let separators: [[UInt8]]
+    /// In the order they are tried (the longest first); `WhatsAppHeader.joiner` indexes them.
+    let joiners: [[UInt8]]
+    /// In the order they are tried (the longest first); `WhatsAppHeader.terminator` indexes them.
+    let separators: [[UInt8]]
     /// Which bytes start a marker (a 256-entry table), to skip the search when none can follow.
-    private let startsMeridiem: [Bool]
+    let startsMeridiem: [Bool]
 
     init(vocabulary: WhatsAppVocabulary) {
         // Longest first, so `a. m.` is tried before `a`-something shorter and `, ` before ` `.
@@ -94,10 +121,10 @@ struct WhatsAppHeaderScanner {
         guard let (b, _) = cursor.localizedNumber(maxDigits: 2) else { return nil }
         cursor.skipInvisibleMarks()
         guard cursor.consume(separator), let (c, cDigits) = cursor.localizedNumber(maxDigits: 4) else { return nil }
-        guard aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4) else { return nil }
+        guard WhatsAppHeader.hasDateDigits(first: aDigits, last: cDigits) else { return nil }
         cursor.skipInvisibleMarks()
         cursor.consume(0x2E)  // some locales end the date with a dot: `31.12.24.`
-        guard cursor.consumeAny(of: joiners) else { return nil }
+        guard let joiner = joiners.firstIndex(where: { cursor.consume($0) }) else { return nil }
         // Chinese, Japanese and Korean exports put the 12-hour marker before the time.
         var isPM = meridiem(&cursor)
         let markerBeforeTime = isPM != nil
@@ -128,26 +155,25 @@ struct WhatsAppHeaderScanner {
         cursor.consume(0x2E)  // a trailing dot after the time: `13:01.`
         let timestampEnd = cursor.position
         let style: WhatsAppHeader.Style
-        var terminator: UInt32 = 0
+        var terminator = 0
         if bracketed {
             guard cursor.consume(0x5D) else { return nil }  // ]
             cursor.consume(0x20)
             style = .iOS
         } else {
             guard let index = separators.firstIndex(where: { cursor.consume($0) }) else { return nil }
-            terminator = UInt32(index + 1)
+            terminator = index + 1
             style = .android
         }
-        // Everything that stays the same for every header of one export.
-        let yearDigits: UInt32 = aDigits == 4 ? 2 : (cDigits == 4 ? 1 : 0)
-        let shape: UInt32 =
-            (bracketed ? 1 : 0) | UInt32(separator) << 1 | yearDigits << 9 | (timeSeparator == 0x2E ? 1 : 0) << 11
-            | (hasSeconds ? 1 : 0) << 12 | (isPM == nil ? 0 : markerBeforeTime ? 2 : 1) << 13 | terminator << 15
+        let shape = WhatsAppHeader.shape(
+            bracketed: bracketed, dateSeparator: separator, firstFieldDigits: aDigits, lastFieldDigits: cDigits,
+            timeSeparator: timeSeparator, hasSeconds: hasSeconds, isPM: isPM, markerBeforeTime: markerBeforeTime,
+            terminator: terminator)
         return WhatsAppHeader(
             style: style, fields: (a, b, c), firstFieldDigits: aDigits, dateSeparator: separator, hour: hour,
-            minute: minute,
-            second: second, isPM: isPM, shape: shape, timestampStart: timestampStart, timestampEnd: timestampEnd,
-            bodyStart: cursor.position)
+            minute: minute, second: second, isPM: isPM, timeSeparator: timeSeparator, hasSeconds: hasSeconds,
+            joiner: joiner, terminator: terminator, shape: shape, timestampStart: timestampStart,
+            timestampEnd: timestampEnd, bodyStart: cursor.position)
     }
 
     /// Consumes a 12-hour marker and says whether it means the afternoon.

@@ -34,7 +34,7 @@ struct WhatsAppMessageReader {
 
     let file: String
     let parserName: String
-    private let scanner: WhatsAppHeaderScanner
+    private var headers: WhatsAppHeaderReader
     private let bodyReader: WhatsAppBodyReader
     let orders: WhatsAppSurvey.DateOrders
     let shapes: Set<UInt32>
@@ -56,7 +56,7 @@ struct WhatsAppMessageReader {
     ) {
         self.file = file
         self.parserName = parserName
-        self.scanner = scanner
+        headers = WhatsAppHeaderReader(scanner)
         self.bodyReader = bodyReader
         self.orders = orders
         self.shapes = shapes
@@ -78,7 +78,7 @@ struct WhatsAppMessageReader {
         while let line = lines.next() {
             let start = base + line.content.lowerBound
             let end = base + line.content.upperBound
-            if let header = scanner.match(bytes, line: line.content) {
+            if let header = headers.match(bytes, line: line.content) {
                 survey?.record(header, line: line.number)
                 if lastShape?.shape != header.shape {
                     lastShape = (header.shape, shapes.contains(header.shape), orders.order(of: header))

@@ -99,8 +99,9 @@ public struct WhatsAppParser: TranscriptParser {
     /// The first pass over one block: every header's shape and date evidence.
     private func survey(_ block: BlockReader.Block, into survey: inout WhatsAppSurvey) -> BlockReader.Progress {
         var lines = block.lineReader
+        var headers = WhatsAppHeaderReader(scanner)
         while let line = lines.next() {
-            if let header = scanner.match(block.bytes, line: line.content) { survey.record(header, line: line.number) }
+            if let header = headers.match(block.bytes, line: line.content) { survey.record(header, line: line.number) }
         }
         return BlockReader.Progress(keepFrom: .max, lastLine: lines.lastNumber)
     }

@@ -241,9 +241,10 @@ struct BillingRulesTests {
     }
 
     /// Every what-if total is the bill the chat would get under that variant of the rules, billed
-    /// on its own (the variant with the bill's own rules is the bill).
+    /// on its own (the variant with the bill's own rules is the bill); in half the chats, remote
+    /// connections that outlast the messages after them come in between.
     @Test func eachWhatIfTotalIsTheBillUnderThoseRules() {
-        for seed in UInt64(0)..<200 {
+        for seed in UInt64(0)..<400 {
             var policy = SessionizerTests.randomPolicy(seed: seed)
             var generator = SeededGenerator(seed: seed)
             if Bool.random(using: &generator) {
@@ -251,7 +252,18 @@ struct BillingRulesTests {
                 if let workGap = policy.workGapSeconds { policy.workGapSeconds = max(workGap, policy.gapSeconds) }
             }
             policy.rate = Self.randomRate(seed: seed)
-            let chat = SessionizerTests.randomChat(seed: seed)
+            var chat = SessionizerTests.randomChat(seed: seed)
+            if seed % 2 == 1 {
+                for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                    var connection = Chat.message(
+                        chat.randomElement(using: &generator)!.instant.addingTimeInterval(
+                            Double(Int.random(in: -3600...3600, using: &generator))), "PC-01", line: chat.count + 1,
+                        kind: .remote)
+                    connection.seconds = Int.random(in: 60...7200, using: &generator)
+                    chat.append(connection)
+                }
+                chat.sort { $0.instant < $1.instant }
+            }
             let transcript = Transcript(
                 input: InputFile(displayName: "chat.txt", bytes: []), parserName: "test", messages: chat,
                 diagnostics: [], timeZone: ZoneChoice(utc, source: .flag))

@@ -3,8 +3,8 @@ import Foundation
 /// What the session rules look at in a session still open: when it started and who opened it,
 /// when its activity ends so far, and what the provider did. The rules are here and only here:
 /// whether the next activity extends the session, and where its billable time starts and ends.
-/// `SessionBuilder` keeps one beside the places and reasons a bill line cites; `SessionTotals`
-/// keeps only this.
+/// `SessionBuilder` keeps one beside the places and reasons a bill line cites; the what-if totals
+/// keep the parts of it that differ between their rules and share the rest (`WhatIf`).
 struct OpenSession {
     /// The parts of a `BillingPolicy` the session rules read, copied out once: the whole policy
     /// (rates, rounding, holidays) is too large to hand to every step.
@@ -22,8 +22,8 @@ struct OpenSession {
         }
     }
 
-    /// What the provider did in a session or a run: how many messages, the first message, the
-    /// start of the first connection, and when the provider's activity that ends last ends.
+    /// What the provider did in a session: how many messages, the first message, the start of the
+    /// first connection, and when the provider's activity that ends last ends.
     struct ProviderActivity {
         private(set) var count = 0
         private(set) var firstMessage: Date?
@@ -39,14 +39,6 @@ struct OpenSession {
                 firstMessage = input.instant
             }
             if latestEnd.map({ input.end > $0 }) ?? true { latestEnd = input.end }
-        }
-
-        /// Adds what came after (a run of inputs).
-        mutating func absorb(_ later: ProviderActivity) {
-            count += later.count
-            if firstMessage == nil { firstMessage = later.firstMessage }
-            if firstConnection == nil { firstConnection = later.firstConnection }
-            if let end = later.latestEnd, latestEnd.map({ end > $0 }) ?? true { latestEnd = end }
         }
     }
 
@@ -71,33 +63,6 @@ struct OpenSession {
         provider.note(input)
     }
 
-    /// Inputs that each follow the one before closer than the gap, summed up: added to an open
-    /// session one by one, they would only extend it, so they can be added as one.
-    struct Run {
-        private(set) var count = 0
-        private(set) var provider = ProviderActivity()
-        private(set) var latestEnd: Date
-
-        init(_ input: SessionInput) {
-            latestEnd = input.end
-            add(input)
-        }
-
-        mutating func add(_ input: SessionInput) {
-            count += 1
-            latestEnd = max(latestEnd, input.end)
-            provider.note(input)
-        }
-    }
-
-    /// Adds `run`: every input of it follows the session's latest end (or the input before it)
-    /// by no more than the gap.
-    mutating func absorb(_ run: Run) {
-        latestEnd = max(latestEnd, run.latestEnd)
-        count += run.count
-        provider.absorb(run.provider)
-    }
-
     /// What the next activity does to the session under `rules`.
     enum Step {
         /// It follows the session's latest end within the gap.
@@ -109,10 +74,19 @@ struct OpenSession {
         case closes(silenceSeconds: Int)
     }
 
-    func step(_ input: SessionInput, rules policy: Rules) -> Step {
-        let silence = max(0, Self.seconds(from: latestEnd, to: input.instant))
+    func step(_ input: SessionInput, rules: Rules) -> Step {
+        Self.step(
+            input, silence: max(0, Self.seconds(from: latestEnd, to: input.instant)),
+            providerLatestEnd: provider.latestEnd, rules: rules)
+    }
+
+    /// What `input` does to a session whose activity ended `silence` seconds before it (never
+    /// less than 0), and whose provider's activity ends at `providerLatestEnd` (nil when the
+    /// provider took no part in it yet).
+    @inline(__always)
+    static func step(_ input: SessionInput, silence: Int, providerLatestEnd: Date?, rules policy: Rules) -> Step {
         if silence <= policy.gapSeconds { return .extends }
-        if let workGap = policy.workGapSeconds, input.isProvider, let own = provider.latestEnd,
+        if let workGap = policy.workGapSeconds, input.isProvider, let own = providerLatestEnd,
             Self.seconds(from: own, to: input.instant) <= workGap
         {
             return .bridgesSilence(seconds: silence)
@@ -124,21 +98,33 @@ struct OpenSession {
     /// provider took no part (an unanswered session). `previousBillableEnd` is the end of the
     /// billable session before it: sessions never overlap.
     func billable(
-        rules policy: Rules, previousBillableEnd: Date?
+        rules: Rules, previousBillableEnd: Date?
     ) -> (start: Date, end: Date, reason: SessionReasons.Start)? {
         guard provider.count > 0 else { return nil }
+        return Self.billable(
+            firstInstant: firstInstant, firstIsProvider: firstIsProvider, providerFirstMessage: provider.firstMessage,
+            providerFirstConnection: provider.firstConnection, latestEnd: latestEnd, rules: rules,
+            previousBillableEnd: previousBillableEnd)
+    }
+
+    /// `billable(rules:previousBillableEnd:)` of a session in which the provider took part, from
+    /// what it depends on.
+    static func billable(
+        firstInstant: Date, firstIsProvider: Bool, providerFirstMessage: Date?, providerFirstConnection: Date?,
+        latestEnd: Date, rules policy: Rules, previousBillableEnd: Date?
+    ) -> (start: Date, end: Date, reason: SessionReasons.Start) {
         // Work starts at the lead-in before the provider's first message (never before the client
         // opened), or where a connection starts, whichever is earlier.
         var start = Date.distantFuture
         var reason = SessionReasons.Start.leadIn
-        if let message = provider.firstMessage {
+        if let message = providerFirstMessage {
             start = message.addingTimeInterval(-TimeInterval(policy.leadInSeconds))
             if !firstIsProvider, start < firstInstant {
                 start = firstInstant
                 reason = .clientOpened
             }
         }
-        if let connection = provider.firstConnection, connection < start {
+        if let connection = providerFirstConnection, connection < start {
             start = connection
             reason = .remoteConnection
         }

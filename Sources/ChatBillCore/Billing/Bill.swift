@@ -125,7 +125,7 @@ struct BillBuilder {
     private var clock: ZoneClock
     /// Sums of the days still open, by local day number (days since 1970-01-01) in order, so
     /// that no date is formatted per session. A day is closed, and only its `Bill.Day` kept, once
-    /// no later session can fall on it (see `closeDays(before:)`): a day or two are open at a time.
+    /// no later session can fall on it (see `closeDays(before:on:)`): a day or two are open at a time.
     private var open: [(day: Int, sum: DaySum)] = []
     /// Closed days in date order (only when keeping lines; a bill kept for its sums adds them up).
     private var days: [Bill.Day] = []
@@ -193,7 +193,7 @@ struct BillBuilder {
     /// (left empty without a rate); nil when its day is outside the period.
     private mutating func price(isBillable: Bool, start: Date, end: Date, parts: inout [Rate.Part]) -> Priced? {
         let day = clock.dayNumber(start)
-        closeDays(before: start)
+        closeDays(before: start, on: day)
         if let periodDays, !periodDays.contains(day) {
             outsidePeriod += 1
             return nil
@@ -234,12 +234,16 @@ struct BillBuilder {
         return index
     }
 
-    /// Closes the open days no session from `start` on can fall on. Sessions come in time order,
-    /// and a session starts at most the lead-in before its first message, which is later than
-    /// every message of the sessions before it: so no later session starts before `start` minus
-    /// the lead-in. A day more is kept open for safety.
-    private mutating func closeDays(before start: Date) {
+    /// Closes the open days no session from `start` (on local day `day`) on can fall on. Sessions
+    /// come in time order, and a session starts at most the lead-in before its first message,
+    /// which is later than every message of the sessions before it: so no later session starts
+    /// before `start` minus the lead-in. A day more is kept open for safety.
+    private mutating func closeDays(before start: Date, on day: Int) {
         guard let first = open.first else { return }
+        // The day of `start` minus the lead-in is at most `day`: when no open day is before the
+        // day before, none is closed, and the zone need not be asked (the case of nearly every
+        // session).
+        if policy.leadInSeconds >= 0, first.day >= day - 1 { return }
         let limit = clock.dayNumber(start.addingTimeInterval(-TimeInterval(policy.leadInSeconds))) - 1
         guard first.day < limit else { return }
         // Closed in place, then removed: a slice of the days kept while removing them would make

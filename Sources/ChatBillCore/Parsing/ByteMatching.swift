@@ -68,6 +68,10 @@ extension UnsafeBufferPointer<UInt8> {
     /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls), spaces and tabs, and
     /// without trailing spaces, tabs and LRMs.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
+        // Nearly every text starts and ends with a visible ASCII character: nothing to trim.
+        if !range.isEmpty, self[range.lowerBound] &- 0x21 < 0x5E, self[range.upperBound - 1] &- 0x21 < 0x5E {
+            return range
+        }
         var cursor = TextCursor(self, range)
         while true {
             let before = cursor.position

@@ -155,7 +155,9 @@ public final class BillLines: Sequence, @unchecked Sendable {
     public var underestimatedCount: Int { count }
 }
 
-/// The bytes of one bill line in the spool: fixed-width numbers and length-prefixed strings.
+/// The bytes of one bill line in the spool: whole numbers in as few bytes as they need (7 bits
+/// a byte, the sign folded into the lowest bit), instants as the 8 bytes of their `Double`, and
+/// length-prefixed strings.
 struct SpoolRecord {
     /// The record's bytes are the first `count`; the buffer only grows, so that encoding a line
     /// allocates nothing once it has room for the longest.
@@ -242,19 +244,36 @@ struct SpoolRecord {
             }
         }
 
+        /// Stores `value` zigzagged (0, -1, 1, -2, … as 0, 1, 2, 3, …), 7 bits a byte, low bits
+        /// first, the top bit of each byte but the last set.
         private mutating func int(_ value: Int) {
-            eightBytes(UInt64(bitPattern: Int64(value)))
+            var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
+            guard let bytes else {
+                repeat {
+                    position += 1
+                    rest >>= 7
+                } while rest > 0
+                return
+            }
+            while rest >= 0x80 {
+                store(UInt8(truncatingIfNeeded: rest) | 0x80, in: bytes)
+                rest >>= 7
+            }
+            store(UInt8(rest), in: bytes)
         }
 
+        private mutating func store(_ byte: UInt8, in bytes: UnsafeMutableRawBufferPointer) {
+            precondition(position < bytes.count, "a spool record is as long as measured")
+            bytes[position] = byte
+            position += 1
+        }
+
+        /// Stores the 8 bytes of the instant's `Double`, little end first.
         private mutating func date(_ value: Date) {
-            eightBytes(value.timeIntervalSince1970.bitPattern)
-        }
-
-        /// Stores `value` little end first.
-        private mutating func eightBytes(_ value: UInt64) {
             if let bytes {
                 precondition(position + 8 <= bytes.count, "a spool record is as long as measured")
-                bytes.storeBytes(of: value.littleEndian, toByteOffset: position, as: UInt64.self)
+                bytes.storeBytes(
+                    of: value.timeIntervalSince1970.bitPattern.littleEndian, toByteOffset: position, as: UInt64.self)
             }
             position += 8
         }
@@ -330,8 +349,16 @@ struct SpoolRecord {
         }
 
         private mutating func int() -> Int {
-            defer { position += 8 }
-            return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: Int64.self)))
+            var zigzag: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let byte = bytes[position]
+                position += 1
+                zigzag |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
         }
 
         private mutating func date() -> Date {

@@ -17,6 +17,10 @@ struct WhatsAppBodyReader {
     private let editedMarkers: ByteStrings
     private let systemPhrases: ByteStrings
     private let encryptionNotices: ByteStrings
+    /// The bytes a text that is not plain text or is edited can start with, and can end with:
+    /// every list above but those only looked for in the app's own marked lines.
+    private let specialFirstBytes: ByteSet
+    private let specialLastBytes: ByteSet
 
     /// Sender names longer than this are taken as system text that happens to hold a colon.
     private static let longestSender = 100
@@ -30,6 +34,9 @@ struct WhatsAppBodyReader {
         editedMarkers = ByteStrings(vocabulary.editedMarkers)
         systemPhrases = ByteStrings(vocabulary.systemPhrases)
         encryptionNotices = ByteStrings(vocabulary.encryptionNotices)
+        specialFirstBytes = [attachmentPlaceholders, attachmentPrefixes, deletedTexts, callPrefixes, encryptionNotices]
+            .reduce(ByteSet()) { $0.union($1.firstBytes) }
+        specialLastBytes = [attachmentSuffixes, editedMarkers].reduce(ByteSet()) { $0.union($1.lastBytes) }
     }
 
     /// Reads the body that starts at `start`; `firstLineEnd` ends the header line and `end` the
@@ -50,6 +57,12 @@ struct WhatsAppBodyReader {
             rawText.count >= 3 && bytes[textStart] == 0xE2 && bytes[textStart + 1] == 0x80
             && bytes[textStart + 2] == 0x8E
         var text = bytes.trimmed(rawText)
+        // Nearly every text is plain: one lookup at either end tells it from every list.
+        if !startsWithMark, !text.isEmpty, !specialFirstBytes.contains(bytes[text.lowerBound]),
+            !specialLastBytes.contains(bytes[text.upperBound - 1])
+        {
+            return Body(sender: sender, text: text, kind: .text, isEdited: false)
+        }
         var isEdited = false
         while let marker = editedMarkers.suffix(of: bytes, text) {
             text = bytes.trimmed(text.lowerBound..<(text.upperBound - marker.count))

@@ -42,11 +42,22 @@ public struct MessageEvent: Sendable {
     public let sender: String
     /// The same number for every message of the same sender in one read, counted from 0.
     public let senderID: Int
-    public let kind: MessageKind
     public let line: Int
     public let lastLine: Int
     /// The file of a several-file export the message is in.
-    public var file = 0
+    public var file: Int
+    /// Last: small fields between whole numbers make every copy of an event slower.
+    public let kind: MessageKind
+
+    init(instant: Date, sender: String, senderID: Int, kind: MessageKind, line: Int, lastLine: Int, file: Int = 0) {
+        self.instant = instant
+        self.sender = sender
+        self.senderID = senderID
+        self.line = line
+        self.lastLine = lastLine
+        self.file = file
+        self.kind = kind
+    }
 }
 
 /// A folder parser that can read an export file by file and hand on each message as it is read,

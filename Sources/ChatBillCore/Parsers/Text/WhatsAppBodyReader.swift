@@ -2,9 +2,9 @@
 /// on bytes, with the markers of a `WhatsAppVocabulary`.
 struct WhatsAppBodyReader {
     struct Body {
+        var text: Range<Int>
         /// nil for a line the app wrote without an author.
         var sender: Range<Int>?
-        var text: Range<Int>
         var kind: MessageKind
         var isEdited: Bool
     }
@@ -47,7 +47,7 @@ struct WhatsAppBodyReader {
         -> Body
     {
         guard let colon = senderSeparator(bytes, start..<firstLineEnd) else {
-            return Body(sender: nil, text: bytes.trimmed(start..<end), kind: .system, isEdited: false)
+            return Body(text: bytes.trimmed(start..<end), sender: nil, kind: .system, isEdited: false)
         }
         let sender = bytes.trimmed(start..<colon)
         var textStart = colon + 1
@@ -61,7 +61,7 @@ struct WhatsAppBodyReader {
         if !startsWithMark, !text.isEmpty, !specialFirstBytes.contains(bytes[text.lowerBound]),
             !specialLastBytes.contains(bytes[text.upperBound - 1])
         {
-            return Body(sender: sender, text: text, kind: .text, isEdited: false)
+            return Body(text: text, sender: sender, kind: .text, isEdited: false)
         }
         var isEdited = false
         while let marker = editedMarkers.suffix(of: bytes, text) {
@@ -69,7 +69,7 @@ struct WhatsAppBodyReader {
             isEdited = true
         }
         let kind = classify(bytes, text, style: style, markedByApp: startsWithMark)
-        return Body(sender: sender, text: text, kind: kind, isEdited: isEdited)
+        return Body(text: text, sender: sender, kind: kind, isEdited: isEdited)
     }
 
     /// The colon that ends the sender's name in the header line, if the line has a sender.

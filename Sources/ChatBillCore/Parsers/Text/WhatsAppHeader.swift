@@ -6,33 +6,36 @@
 struct WhatsAppHeader {
     enum Style { case android, iOS }
 
-    var style: Style
-    /// The three numbers of the date in the order written, and how many digits each had.
+    // Whole numbers first and the small fields together at the end: a header is copied as it is
+    // handed on, and small fields strewn between whole numbers make the copy slow.
+
+    /// The three numbers of the date in the order written, and how many digits the first had.
     var fields: (Int, Int, Int)
     var firstFieldDigits: Int
-    /// `/`, `.` or `-`.
-    var dateSeparator: UInt8
     var hour: Int
     var minute: Int
     var second: Int
-    /// nil for a 24-hour clock, else whether the marker meant the afternoon.
-    var isPM: Bool?
-    /// `:` or `.`, between hours and minutes.
-    var timeSeparator: UInt8
-    var hasSeconds: Bool
     /// Which of the scanner's date-time joiners joins date and time.
     var joiner: Int
     /// 0 for an iOS header (`] `), else 1 + which of the scanner's Android separators ends it.
     var terminator: Int
-    /// What every header of one export has in common (brackets, separators, year digits, clock),
-    /// packed into bits; a pasted line of another shape is not a header of this file.
-    var shape: UInt32
     /// Byte offset where the timestamp text starts (after invisible marks and `[`).
     var timestampStart: Int
     /// Byte offset just after the timestamp text (before `]` or ` - `).
     var timestampEnd: Int
     /// Byte offset where the sender (or system text) starts.
     var bodyStart: Int
+    /// What every header of one export has in common (brackets, separators, year digits, clock),
+    /// packed into bits; a pasted line of another shape is not a header of this file.
+    var shape: UInt32
+    /// `/`, `.` or `-`.
+    var dateSeparator: UInt8
+    /// `:` or `.`, between hours and minutes.
+    var timeSeparator: UInt8
+    var style: Style
+    /// nil for a 24-hour clock, else whether the marker meant the afternoon.
+    var isPM: Bool?
+    var hasSeconds: Bool
 
     /// The date this header names when its fields are read in `order`; nil when the fields are not a
     /// real date and time.
@@ -170,10 +173,10 @@ struct WhatsAppHeaderScanner {
             timeSeparator: timeSeparator, hasSeconds: hasSeconds, isPM: isPM, markerBeforeTime: markerBeforeTime,
             terminator: terminator)
         return WhatsAppHeader(
-            style: style, fields: (a, b, c), firstFieldDigits: aDigits, dateSeparator: separator, hour: hour,
-            minute: minute, second: second, isPM: isPM, timeSeparator: timeSeparator, hasSeconds: hasSeconds,
-            joiner: joiner, terminator: terminator, shape: shape, timestampStart: timestampStart,
-            timestampEnd: timestampEnd, bodyStart: cursor.position)
+            fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute, second: second, joiner: joiner,
+            terminator: terminator, timestampStart: timestampStart, timestampEnd: timestampEnd,
+            bodyStart: cursor.position, shape: shape, dateSeparator: separator, timeSeparator: timeSeparator,
+            style: style, isPM: isPM, hasSeconds: hasSeconds)
     }
 
     /// Consumes a 12-hour marker and says whether it means the afternoon.

@@ -95,10 +95,10 @@ struct WhatsAppHeaderPattern {
             timeSeparator: timeSeparator, hasSeconds: hasSeconds, isPM: nil, markerBeforeTime: false,
             terminator: terminatorIndex)
         return WhatsAppHeader(
-            style: bracketed ? .iOS : .android, fields: (a, b, c), firstFieldDigits: aDigits,
-            dateSeparator: dateSeparator, hour: hour, minute: minute, second: second, isPM: nil,
-            timeSeparator: timeSeparator, hasSeconds: hasSeconds, joiner: joinerIndex, terminator: terminatorIndex,
-            shape: shape, timestampStart: timestampStart, timestampEnd: timestampEnd, bodyStart: index)
+            fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute, second: second,
+            joiner: joinerIndex, terminator: terminatorIndex, timestampStart: timestampStart,
+            timestampEnd: timestampEnd, bodyStart: index, shape: shape, dateSeparator: dateSeparator,
+            timeSeparator: timeSeparator, style: bracketed ? .iOS : .android, isPM: nil, hasSeconds: hasSeconds)
     }
 
     /// A number of 1...`maxDigits` ASCII digits at `index`, and then `separator` (consumed) if

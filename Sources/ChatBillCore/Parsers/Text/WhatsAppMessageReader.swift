@@ -9,18 +9,17 @@ struct WhatsAppMessageReader {
     struct Read {
         let instant: Date
         let timestamp: Range<Int>
-        let body: WhatsAppBodyReader.Body
         let line: Int
         let lastLine: Int
         /// File offsets of the message's lines, line ending excluded at the end.
         let byteRange: Range<Int>
+        let body: WhatsAppBodyReader.Body
         let hasCarriageReturns: Bool
     }
 
     /// A message whose header has been read and whose continuation lines are still coming; every
     /// position a file offset.
     private struct Open {
-        let style: WhatsAppHeader.Style
         let civil: CivilDateTime
         let line: Int
         let timestamp: Range<Int>
@@ -29,6 +28,7 @@ struct WhatsAppMessageReader {
         let headerLineEnd: Int
         var end: Int
         var lastLine: Int
+        let style: WhatsAppHeader.Style
         var hasCarriageReturns: Bool
     }
 
@@ -90,12 +90,12 @@ struct WhatsAppMessageReader {
                             "looks like a message header but is written unlike the rest of the file; "
                                 + "kept as text of the message before it"))
                 } else if let civil = header.civil(order: lastShape!.order) {
-                    if let previous = open { finish(previous, bytes, base: base, emit: emit) }
+                    if open != nil { finish(bytes, base: base, emit: emit) }
                     open = Open(
-                        style: header.style, civil: civil, line: line.number,
+                        civil: civil, line: line.number,
                         timestamp: (base + header.timestampStart)..<(base + header.timestampEnd),
                         bodyStart: base + header.bodyStart, lineStart: start, headerLineEnd: end, end: end,
-                        lastLine: line.number, hasCarriageReturns: false)
+                        lastLine: line.number, style: header.style, hasCarriageReturns: false)
                     continue
                 } else {
                     diagnostics.append(
@@ -115,17 +115,18 @@ struct WhatsAppMessageReader {
             }
         }
         if block.isLast {
-            if let last = open { finish(last, bytes, base: base, emit: emit) }
+            if open != nil { finish(bytes, base: base, emit: emit) }
             open = nil
             if let summary = strayLines.summary { diagnostics.append(summary) }
         }
         return BlockReader.Progress(keepFrom: open?.lineStart ?? Int.max, lastLine: lines.lastNumber)
     }
 
+    /// Hands on the open message (there is one).
     private mutating func finish(
-        _ message: Open, _ bytes: UnsafeBufferPointer<UInt8>, base: Int,
-        emit: (Read, UnsafeBufferPointer<UInt8>) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, base: Int, emit: (Read, UnsafeBufferPointer<UInt8>) -> Void
     ) {
+        let message = open.unsafelyUnwrapped
         let (instant, resolution) = resolver.instant(of: message.civil)
         let timestamp = (message.timestamp.lowerBound - base)..<(message.timestamp.upperBound - base)
         if resolution == .nonexistent {
@@ -138,8 +139,8 @@ struct WhatsAppMessageReader {
         messageCount += 1
         emit(
             Read(
-                instant: instant, timestamp: timestamp, body: body, line: message.line, lastLine: message.lastLine,
-                byteRange: message.lineStart..<message.end, hasCarriageReturns: message.hasCarriageReturns),
+                instant: instant, timestamp: timestamp, line: message.line, lastLine: message.lastLine,
+                byteRange: message.lineStart..<message.end, body: body, hasCarriageReturns: message.hasCarriageReturns),
             bytes)
     }
 

@@ -26,13 +26,18 @@ struct TextBuffer {
         var left = count
         while left > 0 {
             let run = min(left, Self.spaces.count)
-            bytes += Self.spaces[0..<run]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: Self.spaces[0..<run]))
             left -= run
         }
     }
 
-    /// Spaces to append from: a slice of an array is appended at once, a repeated byte one by one.
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    /// Spaces to append from, at once (a repeated byte is appended one by one), in memory that is
+    /// never freed, so that taking some counts no reference as a slice of an array would.
+    nonisolated(unsafe) private static let spaces: UnsafeBufferPointer<UInt8> = {
+        let spaces = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
+        spaces.initialize(repeating: 0x20)
+        return UnsafeBufferPointer(spaces)
+    }()
 
     /// A whole number in decimal.
     mutating func append(number: Int) {
@@ -117,9 +122,11 @@ struct TextBuffer {
     /// How many characters the text from byte `start` on has (every byte that does not continue a
     /// UTF-8 sequence starts one; the report's cells hold no combining marks).
     func characters(from start: Int) -> Int {
-        var characters = 0
-        for index in start..<bytes.count where bytes[index] & 0xC0 != 0x80 { characters += 1 }
-        return characters
+        bytes.withUnsafeBufferPointer { bytes in
+            var characters = 0
+            for index in start..<bytes.count where bytes[index] & 0xC0 != 0x80 { characters += 1 }
+            return characters
+        }
     }
 
     /// Spaces after the text from byte `start` on, up to `width` characters (never cut).

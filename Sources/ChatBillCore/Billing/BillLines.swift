@@ -169,17 +169,21 @@ struct SpoolRecord {
         buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
-    /// Encodes `line`, replacing what was encoded before: measured by a writer that only counts,
-    /// then written by one that stores, so the layout is written down once.
+    /// Encodes `line`, replacing what was encoded before. A line that does not fit the buffer is
+    /// still counted through; the buffer then grows to its length and it is written again.
     mutating func encode(_ line: Bill.Line) {
-        var measure = Writer(nil)
-        measure.line(line)
-        count = measure.position
-        if buffer.count < count { buffer = [UInt8](repeating: 0, count: Swift.max(count, 2 * buffer.count)) }
+        let written = buffer.withUnsafeMutableBytes { raw in
+            var writer = Writer(raw)
+            writer.line(line)
+            return (length: writer.position, fits: writer.fits)
+        }
+        count = written.length
+        guard !written.fits else { return }
+        buffer = [UInt8](repeating: 0, count: Swift.max(count, 2 * buffer.count))
         buffer.withUnsafeMutableBytes { raw in
             var writer = Writer(raw)
             writer.line(line)
-            precondition(writer.position == count, "a spool record is as long as measured")
+            precondition(writer.fits && writer.position == count, "a spool record is as long as counted")
         }
     }
 
@@ -187,14 +191,17 @@ struct SpoolRecord {
     fileprivate static let bands = Rate.Band.allCases
     fileprivate static let starts = SessionReasons.Start.allCases
 
-    /// Writes a record into memory measured for it, or (given no memory) only counts its bytes.
+    /// Writes a record into memory, or, past its end, only counts the bytes it would write.
     private struct Writer {
-        private let bytes: UnsafeMutableRawBufferPointer?
+        private let bytes: UnsafeMutableRawBufferPointer
         private(set) var position = 0
 
-        init(_ bytes: UnsafeMutableRawBufferPointer?) {
+        init(_ bytes: UnsafeMutableRawBufferPointer) {
             self.bytes = bytes
         }
+
+        /// Whether every byte counted was written.
+        var fits: Bool { position <= bytes.count }
 
         mutating func line(_ line: Bill.Line) {
             string(line.date)
@@ -248,30 +255,21 @@ struct SpoolRecord {
         /// first, the top bit of each byte but the last set.
         private mutating func int(_ value: Int) {
             var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
-            guard let bytes else {
-                repeat {
-                    position += 1
-                    rest >>= 7
-                } while rest > 0
-                return
-            }
             while rest >= 0x80 {
-                store(UInt8(truncatingIfNeeded: rest) | 0x80, in: bytes)
+                store(UInt8(truncatingIfNeeded: rest) | 0x80)
                 rest >>= 7
             }
-            store(UInt8(rest), in: bytes)
+            store(UInt8(rest))
         }
 
-        private mutating func store(_ byte: UInt8, in bytes: UnsafeMutableRawBufferPointer) {
-            precondition(position < bytes.count, "a spool record is as long as measured")
-            bytes[position] = byte
+        private mutating func store(_ byte: UInt8) {
+            if position < bytes.count { bytes[position] = byte }
             position += 1
         }
 
         /// Stores the 8 bytes of the instant's `Double`, little end first.
         private mutating func date(_ value: Date) {
-            if let bytes {
-                precondition(position + 8 <= bytes.count, "a spool record is as long as measured")
+            if position + 8 <= bytes.count {
                 bytes.storeBytes(
                     of: value.timeIntervalSince1970.bitPattern.littleEndian, toByteOffset: position, as: UInt64.self)
             }
@@ -281,8 +279,7 @@ struct SpoolRecord {
         private mutating func string(_ value: String) {
             let utf8 = value.utf8
             int(utf8.count)
-            if let bytes {
-                precondition(position + utf8.count <= bytes.count, "a spool record is as long as measured")
+            if position + utf8.count <= bytes.count {
                 let target = UnsafeMutableRawBufferPointer(rebasing: bytes[position..<position + utf8.count])
                 let copied: Void? = utf8.withContiguousStorageIfAvailable {
                     target.copyMemory(from: UnsafeRawBufferPointer($0))

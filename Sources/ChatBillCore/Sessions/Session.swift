@@ -4,8 +4,6 @@ import Foundation
 /// Its messages are the `messageCount` participant messages that follow the previous session's in
 /// time order; `lines` says where they are in the export.
 public struct Session: Sendable, Hashable {
-    /// Whether the provider wrote in it; an unanswered session bills nothing.
-    public let isBillable: Bool
     /// Start of billable time (lead-in applied); for an unanswered session its first message.
     public let start: Date
     /// End of billable time (lead-out applied); for an unanswered session its last message.
@@ -21,6 +19,9 @@ public struct Session: Sendable, Hashable {
     /// The sources (exports billed together) the session's messages came from; `{0}` for one.
     public let sources: SourceSet
     public let reasons: SessionReasons
+    /// Whether the provider wrote in it; an unanswered session bills nothing. (Last: a small
+    /// field between whole numbers makes every copy of a session slower.)
+    public let isBillable: Bool
 
     public init(
         isBillable: Bool, start: Date, end: Date, providerMessages: Int, clientMessages: Int, firstLine: Int,

@@ -68,10 +68,11 @@ public struct SessionReasons: Sendable, Hashable {
     }
 
     public let openedBy: Reference
-    public let start: Start
     public let silentWork: [SilentWork]
     public let connections: [Connection]
     public let ending: Ending
+    /// Last: a small field between whole numbers makes every copy slower.
+    public let start: Start
 
     public init(
         openedBy: Reference, start: Start, silentWork: [SilentWork], connections: [Connection] = [], ending: Ending

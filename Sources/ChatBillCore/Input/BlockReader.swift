@@ -82,56 +82,80 @@ struct BlockReader {
             throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))
         }
         defer { fclose(file) }
-        let readAhead = ReadAhead(file: file, chunkSize: blockSize, hashing: hashing)
+        let readAhead = ReadAhead(
+            file: file, chunkSize: blockSize, headroom: min(blockSize, Self.headroom), hashing: hashing)
         var digest: SHA256.Digest?
-        var capacity = 2 * blockSize
-        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        // The bytes carried over to the next block (those the consumer keeps, then the line not yet
+        // ended): in the buffer of the chunk last read (`held`), which goes back to the reader once
+        // they are moved on, or in `storage` when they are more than a chunk's headroom.
+        var carried = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+        var held: ReadAhead.Chunk?
+        var storage = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
         defer { storage.deallocate() }
-        var filled = 0
         var base = 0
         var linesStart = 0
         var nextLine = 1
         var isLast = false
         while !isLast {
-            if capacity - filled < blockSize {
-                capacity = max(2 * capacity, filled + blockSize)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: storage, count: filled)
-                storage.deallocate()
-                storage = grown
-            }
             let chunk = readAhead.next()
             digest = chunk.digest
             guard !chunk.failed else {
                 throw .unreadableInput(Diagnostic(.error, file: path, "could not be read to the end"))
             }
-            (storage + filled).update(from: chunk.bytes, count: chunk.count)
-            readAhead.recycle(chunk)
             isLast = chunk.isLast
-            filled += chunk.count
+            let bytes: UnsafeMutablePointer<UInt8>
+            if carried.count <= readAhead.headroom {
+                // Most blocks: the few bytes carried go in front of the chunk, in its own buffer.
+                bytes = chunk.bytes - carried.count
+                if let start = carried.baseAddress { memmove(bytes, start, carried.count) }
+                if let held { readAhead.recycle(held) }
+                held = chunk
+            } else {
+                if storage.count < carried.count + chunk.count {
+                    // The bytes carried may be in the storage given up: moved before it goes.
+                    let grown = UnsafeMutableBufferPointer<UInt8>.allocate(
+                        capacity: max(2 * storage.count, carried.count + chunk.count))
+                    memmove(grown.baseAddress!, carried.baseAddress!, carried.count)
+                    storage.deallocate()
+                    storage = grown
+                } else {
+                    memmove(storage.baseAddress!, carried.baseAddress!, carried.count)
+                }
+                (storage.baseAddress! + carried.count).update(from: chunk.bytes, count: chunk.count)
+                readAhead.recycle(chunk)
+                if let held { readAhead.recycle(held) }
+                held = nil
+                bytes = storage.baseAddress!
+            }
+            let filled = carried.count + chunk.count
             let linesEnd: Int
             if isLast {
                 linesEnd = filled
-            } else if let newline = Self.lastNewline(storage + linesStart, count: filled - linesStart) {
+            } else if let newline = Self.lastNewline(bytes + linesStart, count: filled - linesStart) {
                 linesEnd = linesStart + newline + 1
             } else {
+                carried = UnsafeMutableBufferPointer(start: bytes, count: filled)
                 continue  // a line longer than a block: read on
             }
             let block = Block(
-                bytes: UnsafeBufferPointer(start: storage, count: filled), base: base, lines: linesStart..<linesEnd,
+                bytes: UnsafeBufferPointer(start: bytes, count: filled), base: base, lines: linesStart..<linesEnd,
                 firstLineNumber: nextLine, isLast: isLast)
             let progress = body(block)
             nextLine = progress.lastLine + 1
             let keep = max(0, min(progress.keepFrom - base, linesEnd))
-            memmove(storage, storage + keep, filled - keep)
-            filled -= keep
+            carried = UnsafeMutableBufferPointer(start: bytes + keep, count: filled - keep)
             base += keep
             linesStart = linesEnd - keep
         }
+        if let held { readAhead.recycle(held) }
         return Totals(
-            byteCount: base + filled, lineCount: nextLine - 1,
+            byteCount: base + carried.count, lineCount: nextLine - 1,
             sha256: digest.map(ExportFile.hex))
     }
+
+    /// How many bytes carried over from one block to the next are put in front of the next chunk
+    /// where it was read, rather than copied with it elsewhere.
+    static let headroom = 64 * 1024
 
     /// The file as a report names it, once `forEachBlock(hashing: true)` has read it whole.
     func exportFile(_ totals: Totals) -> ExportFile {

@@ -10,10 +10,11 @@ import Foundation
 /// Reads a file in raw chunks, and hashes them, on a thread of its own a few chunks ahead of the
 /// one consumer: the reading and the SHA-256 run on the second core while the consumer parses.
 /// The consumer takes each chunk in file order with `next()` and hands its buffer back with
-/// `recycle(_:)`; the last chunk carries the hash.
+/// `recycle(_:)`; the last chunk carries the hash. Each chunk has `headroom` bytes of its buffer
+/// free before it, where the consumer may put bytes to read together with the chunk.
 final class ReadAhead: @unchecked Sendable {
     struct Chunk {
-        /// Valid until handed back with `recycle(_:)`.
+        /// Valid, with `headroom` bytes before it, until handed back with `recycle(_:)`.
         let bytes: UnsafeMutablePointer<UInt8>
         let count: Int
         /// The end of the file (or of what could be read of it).
@@ -26,25 +27,30 @@ final class ReadAhead: @unchecked Sendable {
 
     private let file: UnsafeMutablePointer<FILE>
     private let chunkSize: Int
+    let headroom: Int
     private let hashing: Bool
+    /// Where each buffer's chunk starts (`headroom` bytes into it).
     private let buffers: [UnsafeMutablePointer<UInt8>]
     private let ready: Handoff<Chunk>
     private let spare: Handoff<UnsafeMutablePointer<UInt8>>
 
     /// Starts reading `file` (which must stay open until the last chunk is taken) in chunks of
-    /// `chunkSize` bytes, at most `depth` chunks ahead.
-    init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, hashing: Bool, depth: Int = 4) {
+    /// `chunkSize` bytes, at most `depth` chunks ahead. A consumer holds at most `depth` - 2
+    /// chunks while it waits for the next.
+    init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int = 0, hashing: Bool, depth: Int = 4) {
         self.file = file
         self.chunkSize = chunkSize
+        self.headroom = headroom
         self.hashing = hashing
-        buffers = (0..<depth).map { _ in UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize) }
+        buffers = (0..<depth).map { _ in UnsafeMutablePointer<UInt8>.allocate(capacity: headroom + chunkSize) + headroom
+        }
         ready = Handoff(capacity: depth)
         spare = Handoff(capacity: depth, holding: buffers)
         Thread { [self] in run() }.start()
     }
 
     deinit {
-        for buffer in buffers { buffer.deallocate() }
+        for buffer in buffers { (buffer - headroom).deallocate() }
     }
 
     private func run() {

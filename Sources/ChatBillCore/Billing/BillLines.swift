@@ -16,10 +16,12 @@ public final class BillLines: Sequence, @unchecked Sendable {
     /// can start there.
     static let checkpointInterval = 256
 
-    private var memory: [Bill.Line] = []
+    // Written by one thread, then only read: the checks Swift makes that no two accesses to a
+    // class's stored property overlap (once per line appended) are left out.
+    @exclusivity(unchecked) private var memory: [Bill.Line] = []
     /// The temporary file, once the lines are moved there.
-    private var spool: Spool?
-    public private(set) var count = 0
+    @exclusivity(unchecked) private var spool: Spool?
+    @exclusivity(unchecked) public private(set) var count = 0
 
     /// A bill's lines, kept as they are appended.
     init() {}

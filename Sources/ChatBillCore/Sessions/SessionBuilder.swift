@@ -14,18 +14,20 @@ struct SessionBuilder {
 
     /// The session being built: the rules' view of it, and (when reasons are kept) the inputs the
     /// reasons cite. A class, so that adding a message changes it in place instead of copying it
-    /// out of the optional and back.
+    /// out of the optional and back. Used by one builder on one thread: the checks Swift makes
+    /// that no two accesses to a class's stored property overlap (several per message) are left
+    /// out.
     private final class Group {
-        var session: OpenSession
+        @exclusivity(unchecked) var session: OpenSession
         /// The earliest and latest place in the export, as (file, line).
-        var from: (file: Int, line: Int)
-        var through: (file: Int, line: Int)
-        var sources: SourceSet
+        @exclusivity(unchecked) var from: (file: Int, line: Int)
+        @exclusivity(unchecked) var through: (file: Int, line: Int)
+        @exclusivity(unchecked) var sources: SourceSet
         /// The first input and the one that ends last, kept only with the reasons.
         let first: SessionInput?
-        var latest: SessionInput?
-        var silentWork: [SessionReasons.SilentWork] = []
-        var connections: [SessionReasons.Connection] = []
+        @exclusivity(unchecked) var latest: SessionInput?
+        @exclusivity(unchecked) var silentWork: [SessionReasons.SilentWork] = []
+        @exclusivity(unchecked) var connections: [SessionReasons.Connection] = []
 
         init(_ input: SessionInput, keepsReasons: Bool, senders: SenderTable) {
             session = OpenSession(input)

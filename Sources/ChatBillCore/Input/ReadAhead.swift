@@ -35,14 +35,16 @@ final class ReadAhead: @unchecked Sendable {
     private let spare: Handoff<UnsafeMutablePointer<UInt8>>
 
     /// Starts reading `file` (which must stay open until the last chunk is taken) in chunks of
-    /// `chunkSize` bytes, at most `depth` chunks ahead. A consumer holds at most `depth` - 2
-    /// chunks while it waits for the next.
+    /// `chunkSize` bytes, at most `depth` chunks ahead. The consumer may keep one chunk while it
+    /// takes the next.
     init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int = 0, hashing: Bool, depth: Int = 4) {
         self.file = file
         self.chunkSize = chunkSize
         self.headroom = headroom
         self.hashing = hashing
-        buffers = (0..<depth).map { _ in UnsafeMutablePointer<UInt8>.allocate(capacity: headroom + chunkSize) + headroom
+        buffers = (0..<depth).map { _ in
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: headroom + chunkSize)
+            return buffer + headroom
         }
         ready = Handoff(capacity: depth)
         spare = Handoff(capacity: depth, holding: buffers)

@@ -67,8 +67,8 @@ struct WhatsAppHeader {
     /// Whether the date is written year first (`2024/12/31`).
     var isYearFirst: Bool { firstFieldDigits >= 3 }
 
-    /// Whether a date of `aDigits`, `bDigits`, `cDigits` digits is written as WhatsApp writes
-    /// dates: the year first with four digits, or last with two or four.
+    /// Whether a date whose first number has `aDigits` digits and whose last has `cDigits` is
+    /// written as WhatsApp writes dates: the year first with four digits, or last with two or four.
     static func hasDateDigits(first aDigits: Int, last cDigits: Int) -> Bool {
         aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4)
     }

@@ -90,7 +90,7 @@ struct WhatsAppMessageReader {
                             "looks like a message header but is written unlike the rest of the file; "
                                 + "kept as text of the message before it"))
                 } else if let civil = header.civil(order: lastShape!.order) {
-                    if open != nil { finish(bytes, base: base, emit: emit) }
+                    if let previous = open { finish(previous, bytes, base: base, emit: emit) }
                     open = Open(
                         civil: civil, line: line.number,
                         timestamp: (base + header.timestampStart)..<(base + header.timestampEnd),
@@ -115,18 +115,17 @@ struct WhatsAppMessageReader {
             }
         }
         if block.isLast {
-            if open != nil { finish(bytes, base: base, emit: emit) }
+            if let last = open { finish(last, bytes, base: base, emit: emit) }
             open = nil
             if let summary = strayLines.summary { diagnostics.append(summary) }
         }
         return BlockReader.Progress(keepFrom: open?.lineStart ?? Int.max, lastLine: lines.lastNumber)
     }
 
-    /// Hands on the open message (there is one).
     private mutating func finish(
-        _ bytes: UnsafeBufferPointer<UInt8>, base: Int, emit: (Read, UnsafeBufferPointer<UInt8>) -> Void
+        _ message: Open, _ bytes: UnsafeBufferPointer<UInt8>, base: Int,
+        emit: (Read, UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        let message = open.unsafelyUnwrapped
         let (instant, resolution) = resolver.instant(of: message.civil)
         let timestamp = (message.timestamp.lowerBound - base)..<(message.timestamp.upperBound - base)
         if resolution == .nonexistent {

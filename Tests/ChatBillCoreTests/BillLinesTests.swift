@@ -72,6 +72,22 @@ struct BillLinesTests {
         }
     }
 
+    /// The figures a table is sized by, read from the spool without parts and reasons, are the
+    /// written lines' own, from the start and from each checkpoint, spooled or in memory.
+    @Test func figuresReadBackAsTheLinesHaveThem() {
+        for count in [3 * BillLines.memoryLimit, BillLines.memoryLimit / 2] {
+            let written = Self.lines(count, seed: 13)
+            let lines = BillLines()
+            for line in written { lines.append(line) }
+            lines.finishWriting()
+            for first in stride(from: 0, to: written.count, by: 3 * BillLines.checkpointInterval) {
+                let read = Array(lines.figures(from: first, count: 400))
+                #expect(
+                    read == written[first...].prefix(400).map(Bill.LineFigures.init), "\(count) lines, from \(first)")
+            }
+        }
+    }
+
     @Test func aShortBillIsKeptInMemoryAndReadsBackTheSame() {
         let written = Self.lines(BillLines.memoryLimit / 2, seed: 12)
         let lines = BillLines()

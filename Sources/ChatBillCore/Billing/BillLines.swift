@@ -81,38 +81,63 @@ public final class BillLines: Sequence, @unchecked Sendable {
     }
 
     public struct Iterator: IteratorProtocol {
-        private var memory: IndexingIterator<[Bill.Line]>
+        private var records: Records<Bill.Line>
+
+        init(_ lines: BillLines, from first: Int = 0) {
+            records = Records(lines, from: first, kept: { $0 }, read: { $0.line() })
+        }
+
+        public mutating func next() -> Bill.Line? { records.next() }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(self) }
+
+    /// The `count` lines from `first` on (`first` a multiple of `checkpointInterval`).
+    func lines(from first: Int, count: Int) -> some Sequence<Bill.Line> {
+        IteratorSequence(Iterator(self, from: first)).prefix(count)
+    }
+
+    /// The figures of the `count` lines from `first` on (`first` a multiple of
+    /// `checkpointInterval`), read from the spool without the parts and reasons of each line.
+    func figures(from first: Int, count: Int) -> some Sequence<Bill.LineFigures> {
+        IteratorSequence(Records(self, from: first, kept: Bill.LineFigures.init, read: { $0.figures() })).prefix(count)
+    }
+
+    /// The lines from `first` (a multiple of `checkpointInterval`) to the end, each made into an
+    /// `Element`: a line kept in memory by `kept`, a line in the spool by `read` from its record.
+    private struct Records<Element>: IteratorProtocol {
+        private var memory: IndexingIterator<ArraySlice<Bill.Line>>
+        private let kept: (Bill.Line) -> Element
+        private let read: (inout SpoolRecord.Reader) -> Element
         private let descriptor: Int32?
         private let end: Int
         private var offset = 0
         private var buffer: [UInt8] = []
         private var position = 0
 
-        init(_ lines: BillLines) {
-            memory = lines.memory.makeIterator()
-            descriptor = lines.spool.map { fileno($0.file) }
-            end = lines.spool?.bytes ?? 0
-        }
-
-        /// The lines from `first` (a multiple of `checkpointInterval`) to the end of `lines`.
-        init(_ lines: BillLines, from first: Int) {
+        init(
+            _ lines: BillLines, from first: Int, kept: @escaping (Bill.Line) -> Element,
+            read: @escaping (inout SpoolRecord.Reader) -> Element
+        ) {
             precondition(first % BillLines.checkpointInterval == 0, "a reader starts at a checkpoint")
+            self.kept = kept
+            self.read = read
             if let spool = lines.spool {
-                memory = [].makeIterator()
+                memory = ArraySlice().makeIterator()
                 descriptor = fileno(spool.file)
                 end = spool.bytes
                 offset =
                     first / BillLines.checkpointInterval < spool.checkpoints.count
                     ? spool.checkpoints[first / BillLines.checkpointInterval] : end
             } else {
-                memory = Array(lines.memory.dropFirst(first)).makeIterator()
+                memory = lines.memory.dropFirst(first).makeIterator()
                 descriptor = nil
                 end = 0
             }
         }
 
-        public mutating func next() -> Bill.Line? {
-            guard let descriptor else { return memory.next() }
+        mutating func next() -> Element? {
+            guard let descriptor else { return memory.next().map(kept) }
             guard fill(4, descriptor) else { return nil }
             let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt32.self) })
             position += 4
@@ -120,7 +145,7 @@ public final class BillLines: Sequence, @unchecked Sendable {
             defer { position += length }
             return buffer.withUnsafeBytes { raw in
                 var reader = SpoolRecord.Reader(UnsafeRawBufferPointer(rebasing: raw[position..<position + length]))
-                return reader.line()
+                return read(&reader)
             }
         }
 
@@ -145,13 +170,6 @@ public final class BillLines: Sequence, @unchecked Sendable {
             offset += read
             return buffer.count >= count
         }
-    }
-
-    public func makeIterator() -> Iterator { Iterator(self) }
-
-    /// The `count` lines from `first` on (`first` a multiple of `checkpointInterval`).
-    func lines(from first: Int, count: Int) -> some Sequence<Bill.Line> {
-        IteratorSequence(Iterator(self, from: first)).prefix(count)
     }
 
     public var underestimatedCount: Int { count }

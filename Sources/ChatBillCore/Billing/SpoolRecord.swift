@@ -153,23 +153,9 @@ struct SpoolRecord {
 
         mutating func line() -> Bill.Line {
             let day = string()
-            let raw = int()
-            let billed = int()
-            let minimum = int()
-            let amountValue = int()
-            let amount = int() == 1 ? amountValue : nil
-            let parts = (0..<int()).map { _ in
-                Rate.Part(start: date(), end: date(), band: SpoolRecord.bands[int()], percent: int())
-            }
-            let isBillable = int() == 1
-            let start = self.date()
-            let end = self.date()
-            let provider = int()
-            let client = int()
-            let firstLine = int()
-            let lastLine = int()
-            let files = int()...int()
-            let sources = SourceSet(bits: UInt64(UInt(bitPattern: int())))
+            let (raw, billed, minimum, amount) = amounts()
+            let parts = (0..<int()).map { _ in part() }
+            let session = sessionFigures()
             let openedBy = reference()
             let startReason = SpoolRecord.starts[int()]
             let silentWork = (0..<int()).map { _ in
@@ -179,15 +165,52 @@ struct SpoolRecord {
                 SessionReasons.Connection(reference: reference(), seconds: int())
             }
             let ending: SessionReasons.Ending = int() == 0 ? .endOfExport : .silence(next: reference(), seconds: int())
-            let session = Session(
-                isBillable: isBillable, start: start, end: end, providerMessages: provider, clientMessages: client,
-                firstLine: firstLine, lastLine: lastLine, files: files, sources: sources,
-                reasons: SessionReasons(
-                    openedBy: openedBy, start: startReason, silentWork: silentWork, connections: connections,
-                    ending: ending))
             return Bill.Line(
-                session: session, date: day, rawSeconds: raw, billedSeconds: billed, minimumSeconds: minimum,
-                parts: parts, amount: amount)
+                session: Session(
+                    isBillable: session.isBillable, start: session.start, end: session.end,
+                    providerMessages: session.provider, clientMessages: session.client, firstLine: session.firstLine,
+                    lastLine: session.lastLine, files: session.files, sources: session.sources,
+                    reasons: SessionReasons(
+                        openedBy: openedBy, start: startReason, silentWork: silentWork, connections: connections,
+                        ending: ending)),
+                date: day, rawSeconds: raw, billedSeconds: billed, minimumSeconds: minimum, parts: parts,
+                amount: amount)
+        }
+
+        /// The line's figures, read as `line()` reads them; its parts are passed over and its
+        /// session's reasons (which come last) not read at all.
+        mutating func figures() -> Bill.LineFigures {
+            let day = string()
+            let (raw, billed, _, amount) = amounts()
+            for _ in 0..<int() { _ = part() }
+            let session = sessionFigures()
+            return Bill.LineFigures(
+                date: day, rawSeconds: raw, billedSeconds: billed, amount: amount, isBillable: session.isBillable,
+                providerMessages: session.provider, clientMessages: session.client, firstLine: session.firstLine,
+                lastLine: session.lastLine, files: session.files)
+        }
+
+        private mutating func amounts() -> (raw: Int, billed: Int, minimum: Int, amount: Int?) {
+            let raw = int()
+            let billed = int()
+            let minimum = int()
+            let amountValue = int()
+            return (raw, billed, minimum, int() == 1 ? amountValue : nil)
+        }
+
+        private mutating func part() -> Rate.Part {
+            Rate.Part(start: date(), end: date(), band: SpoolRecord.bands[int()], percent: int())
+        }
+
+        /// The session's fields before its reasons.
+        private mutating func sessionFigures() -> (
+            isBillable: Bool, start: Date, end: Date, provider: Int, client: Int, firstLine: Int, lastLine: Int,
+            files: ClosedRange<Int>, sources: SourceSet
+        ) {
+            (
+                int() == 1, date(), date(), int(), int(), int(), int(), int()...int(),
+                SourceSet(bits: UInt64(UInt(bitPattern: int())))
+            )
         }
 
         private mutating func int() -> Int {

@@ -33,13 +33,19 @@ struct LinePlaces {
     }
 
     func span(_ session: Session, into text: inout TextBuffer) {
-        place(file: session.files.lowerBound, line: session.firstLine, into: &text)
-        if session.files.lowerBound != session.files.upperBound {
+        span(files: session.files, firstLine: session.firstLine, lastLine: session.lastLine, into: &text)
+    }
+
+    /// The span of a session that runs from `firstLine` of the first of `files` to `lastLine` of
+    /// the last.
+    func span(files: ClosedRange<Int>, firstLine: Int, lastLine: Int, into text: inout TextBuffer) {
+        place(file: files.lowerBound, line: firstLine, into: &text)
+        if files.lowerBound != files.upperBound {
             text.append(byte: 0x2D)  // -
-            place(file: session.files.upperBound, line: session.lastLine, into: &text)
-        } else if session.firstLine != session.lastLine {
+            place(file: files.upperBound, line: lastLine, into: &text)
+        } else if firstLine != lastLine {
             text.append(byte: 0x2D)
-            text.append(number: session.lastLine)
+            text.append(number: lastLine)
         }
     }
 

@@ -24,9 +24,9 @@ struct TableColumns {
         widths = titles.map(\.count)
     }
 
-    /// Widens the columns to fit `lines`' cells; the date of the last line.
+    /// Widens the columns to fit the cells of the lines with `figures`; the date of the last line.
     @discardableResult
-    mutating func fit(_ lines: some Sequence<Bill.Line>) -> String? {
+    mutating func fit(_ figures: some Sequence<Bill.LineFigures>) -> String? {
         var lastDay: String?
         var cell = TextBuffer()
         func width(_ write: (inout TextBuffer) -> Void) -> Int {
@@ -34,18 +34,27 @@ struct TableColumns {
             write(&cell)
             return cell.characters(from: 0)
         }
-        for line in lines {
-            let session = line.session
-            widths[0] = max(widths[0], line.date.count)
-            widths[1] = max(widths[1], session.isBillable ? 11 : 5)
+        for line in figures {
+            widths[0] = max(widths[0], line.date.unicodeScalars.count)  // as `TextBuffer.characters` counts
+            widths[1] = max(widths[1], line.isBillable ? 11 : 5)
             widths[2] = max(
-                widths[2], session.isBillable ? width { $0.append(duration: line.rawSeconds) } : "unanswered".count)
-            widths[3] = max(widths[3], session.isBillable ? width { $0.append(duration: line.billedSeconds) } : 1)
+                widths[2], line.isBillable ? width { $0.append(duration: line.rawSeconds) } : "unanswered".count)
+            widths[3] = max(widths[3], line.isBillable ? width { $0.append(duration: line.billedSeconds) } : 1)
             if let currency, let amount = line.amount {
                 widths[4] = max(widths[4], width { $0.append(currency.format(amount)) })
             }
-            widths[counts] = max(widths[counts], width { Self.writeCounts(session, into: &$0) })
-            if hasSources { widths[counts + 1] = max(widths[counts + 1], width { places.span(session, into: &$0) }) }
+            widths[counts] = max(
+                widths[counts],
+                width {
+                    Self.writeCounts(provider: line.providerMessages, client: line.clientMessages, into: &$0)
+                })
+            if hasSources {
+                widths[counts + 1] = max(
+                    widths[counts + 1],
+                    width {
+                        places.span(files: line.files, firstLine: line.firstLine, lastLine: line.lastLine, into: &$0)
+                    })
+            }
             lastDay = line.date
         }
         return lastDay
@@ -73,9 +82,9 @@ struct TableColumns {
     }
 
     /// `3/5`: the provider's and the client's messages.
-    static func writeCounts(_ session: Session, into text: inout TextBuffer) {
-        text.append(number: session.providerMessages)
+    static func writeCounts(provider: Int, client: Int, into text: inout TextBuffer) {
+        text.append(number: provider)
         text.append(byte: 0x2F)
-        text.append(number: session.clientMessages)
+        text.append(number: client)
     }
 }

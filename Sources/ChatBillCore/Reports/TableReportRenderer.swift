@@ -30,7 +30,7 @@ public struct TableReportRenderer: ReportRenderer {
             let lines = report.bill.lines.enumerated().sorted {
                 ($0.element.date, $0.offset) < ($1.element.date, $1.offset)
             }.map(\.element)
-            lastDay = columns.fit(lines)
+            lastDay = columns.fit(lines.map(Bill.LineFigures.init))
             columns.writeTitles(into: &text)
             var rows = TableRowWriter(report: report, places: places, columns: columns, after: nil)
             for line in lines {
@@ -58,7 +58,7 @@ public struct TableReportRenderer: ReportRenderer {
         let measured = Slots<(columns: TableColumns, lastDay: String?)>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             var part = titles
-            let lastDay = part.fit(lines.lines(from: parts[index].first, count: parts[index].count))
+            let lastDay = part.fit(lines.figures(from: parts[index].first, count: parts[index].count))
             measured[index] = (part, lastDay)
         }
         let measures = measured.values

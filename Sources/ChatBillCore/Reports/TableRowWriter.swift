@@ -54,7 +54,7 @@ struct TableRowWriter {
             if session.isBillable { text.append(money(line.amount)) }
             endCell()
         }
-        TableColumns.writeCounts(session, into: &text)
+        TableColumns.writeCounts(provider: session.providerMessages, client: session.clientMessages, into: &text)
         endCell()
         places.span(session, into: &text)
         if columns.hasSources {

@@ -57,6 +57,58 @@ struct TimeTests {
         }
     }
 
+    /// Near every change of offset (summer time, half-hour summer time, a skipped day, changes of
+    /// standard time), in file order and against it, the resolver reads each wall time as asking
+    /// the zone about every one of them would.
+    @Test(arguments: [
+        "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Europe/Moscow",
+        "America/Sao_Paulo",
+    ])
+    func wallTimesNearChangesReadAsTheZoneSays(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        func offset(_ instant: Int64) -> Int64 {
+            Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+        }
+        /// The instant of `local`, asking the zone each time, as the resolver is documented to.
+        func expected(_ local: Int64, after previous: Int64) -> (Int64, LocalTimeResolver.Resolution) {
+            let before = offset(local - 86_400)
+            let candidates = Set([before, offset(local + 86_400)]).map { local - $0 }.filter {
+                offset($0) == local - $0
+            }.sorted()
+            switch candidates.count {
+            case 0: return (local - before, .nonexistent)
+            case 1: return (candidates[0], .unique)
+            default:
+                return candidates[0] < previous && candidates[1] >= previous
+                    ? (candidates[1], .repeatedTookLater) : (candidates[0], .repeatedTookEarlier)
+            }
+        }
+        var days: [Int64] = []
+        var change = Date(timeIntervalSince1970: 1_262_304_000)  // 2010-01-01
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: change), next.timeIntervalSince1970 < 1.6e9 {
+            let day = Int64(next.timeIntervalSince1970) / 86_400
+            days += (day - 3)...(day + 3)
+            change = next
+        }
+        #expect(days.count > 20)
+        for order in [days, days.reversed()] {
+            var resolver = LocalTimeResolver(timeZone: timeZone)
+            var previous = Int64.min
+            for day in order {
+                for minute in stride(from: 0, to: 24 * 60, by: 10) {
+                    let local = day * 86_400 + Int64(minute) * 60
+                    let (instant, resolution) = resolver.instant(
+                        of: CivilDateTime(secondsSinceEpochAsUTC: local))
+                    let (expectedInstant, expectedResolution) = expected(local, after: previous)
+                    #expect(
+                        Int64(instant.timeIntervalSince1970) == expectedInstant && resolution == expectedResolution,
+                        "\(zone) \(CivilDateTime(secondsSinceEpochAsUTC: local))")
+                    previous = Int64(instant.timeIntervalSince1970)
+                }
+            }
+        }
+    }
+
     /// The sessionizer's whole seconds between two instants round as `rounded()` does, halves
     /// away from zero.
     @Test func secondsBetweenInstantsRoundAsRoundedDoes() {

@@ -24,6 +24,11 @@ public struct LocalTimeResolver {
     /// twice a year of chat rather than once a day.
     private var uniformDays: Range<Int64> = 0..<0
     private var uniformOffset = 0
+    /// The last local day found within a day of a change, with the change near it when there is
+    /// one only: then the offset of every instant the day's wall times can be is known without
+    /// asking the zone again.
+    private var changeDay: (day: Int64, change: Change?)?
+    private typealias Change = (instant: Int64, before: Int, after: Int)
     private var previousInstant: Int64 = .min
 
     public init(timeZone: TimeZone) {
@@ -35,8 +40,20 @@ public struct LocalTimeResolver {
         let local = civil.secondsSinceEpochAsUTC
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         if !uniformDays.contains(day) {
-            guard let stretch = uniformStretch(from: day) else { return resolveAroundTransition(local) }
-            (uniformDays, uniformOffset) = stretch
+            if changeDay?.day != day {
+                if let stretch = uniformStretch(from: day) {
+                    (uniformDays, uniformOffset) = stretch
+                } else {
+                    changeDay = (day, change(near: day))
+                }
+            }
+            if let changeDay, changeDay.day == day {
+                guard let change = changeDay.change else {
+                    let zone = timeZone
+                    return resolveAroundTransition(local) { Self.offset(of: zone, at: $0) }
+                }
+                return resolveAroundTransition(local) { $0 < change.instant ? change.before : change.after }
+            }
         }
         let instant = local - Int64(uniformOffset)
         previousInstant = instant
@@ -58,28 +75,49 @@ public struct LocalTimeResolver {
         return (day..<max(day + 1, changeDay - 2), offset)
     }
 
-    private mutating func resolveAroundTransition(_ local: Int64) -> (instant: Date, resolution: Resolution) {
-        let offsetBefore = offset(at: local - 86_400)
-        let offsetAfter = offset(at: local + 86_400)
-        let candidates = Set([offsetBefore, offsetAfter])
-            .map { local - Int64($0) }
-            .filter { Int64(offset(at: $0)) == local - $0 }
-            .sorted()
+    /// The one change of offset among the instants a wall time on local day `day` can be (from
+    /// the day before it to the day after), with the offsets before and after it; nil when there
+    /// is none, or more than one.
+    private func change(near day: Int64) -> Change? {
+        let from = Date(timeIntervalSince1970: TimeInterval((day - 1) * 86_400))
+        let to = Date(timeIntervalSince1970: TimeInterval((day + 2) * 86_400))
+        guard let change = timeZone.nextDaylightSavingTimeTransition(after: from), change < to,
+            timeZone.nextDaylightSavingTimeTransition(after: change).map({ $0 >= to }) ?? true
+        else { return nil }
+        let instant = Int64(change.timeIntervalSince1970.rounded(.down))
+        guard Double(instant) == change.timeIntervalSince1970 else { return nil }
+        return (instant, timeZone.secondsFromGMT(for: from), timeZone.secondsFromGMT(for: change))
+    }
+
+    /// Resolves `local` with `offset`, the zone's offset at an instant near it.
+    private mutating func resolveAroundTransition(
+        _ local: Int64, offset: (Int64) -> Int
+    ) -> (instant: Date, resolution: Resolution) {
+        let offsetBefore = offset(local - 86_400)
+        let offsetAfter = offset(local + 86_400)
+        /// The instant `local` is with offset `candidate`, if the zone has that offset then.
+        func instant(with candidate: Int) -> Int64? {
+            let instant = local - Int64(candidate)
+            return Int64(offset(instant)) == local - instant ? instant : nil
+        }
+        let earlier = instant(with: offsetBefore)
+        let later = offsetAfter == offsetBefore ? nil : instant(with: offsetAfter)
         let instant: Int64
         let resolution: Resolution
-        switch candidates.count {
-        case 0:
+        switch (earlier, later) {
+        case (nil, nil):
             instant = local - Int64(offsetBefore)
             resolution = .nonexistent
-        case 1:
-            instant = candidates[0]
+        case (let only?, nil), (nil, let only?):
+            instant = only
             resolution = .unique
-        default:
-            if candidates[0] < previousInstant, candidates[1] >= previousInstant {
-                instant = candidates[1]
+        case (let one?, let other?):
+            let (first, second) = (min(one, other), max(one, other))
+            if first < previousInstant, second >= previousInstant {
+                instant = second
                 resolution = .repeatedTookLater
             } else {
-                instant = candidates[0]
+                instant = first
                 resolution = .repeatedTookEarlier
             }
         }
@@ -95,7 +133,7 @@ public struct LocalTimeResolver {
                 + "before the change")
     }
 
-    private func offset(at instant: Int64) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    private static func offset(of zone: TimeZone, at instant: Int64) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 }

@@ -1,7 +1,7 @@
 extension Bill {
     /// A bill line's figures without its rate parts and its session's reasons: what sizing a
     /// report's table needs, read back from the spool with no string but the date and no array.
-    struct LineFigures: Hashable {
+    struct LineFigures: Equatable {
         let date: String
         let rawSeconds: Int
         let billedSeconds: Int

@@ -37,7 +37,7 @@ final class ReadAhead: @unchecked Sendable {
     /// Starts reading `file` (which must stay open until the last chunk is taken) in chunks of
     /// `chunkSize` bytes, at most `depth` chunks ahead. The consumer may keep one chunk while it
     /// takes the next.
-    init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int = 0, hashing: Bool, depth: Int = 4) {
+    init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int, hashing: Bool, depth: Int = 4) {
         self.file = file
         self.chunkSize = chunkSize
         self.headroom = headroom

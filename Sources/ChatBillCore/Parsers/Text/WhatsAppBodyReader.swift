@@ -1,6 +1,7 @@
 /// Splits what follows a WhatsApp header into sender and text, and tells what kind of line it is,
-/// on bytes, with the markers of a `WhatsAppVocabulary`.
-struct WhatsAppBodyReader {
+/// on bytes, with the markers of a `WhatsAppVocabulary`. A class: its lists and byte sets are
+/// read for every message, and a value this size was copied for each call.
+final class WhatsAppBodyReader: Sendable {
     struct Body {
         var text: Range<Int>
         /// nil for a line the app wrote without an author.

@@ -83,6 +83,9 @@ public struct WhatIf {
     /// sessionizing the chat again.
     private let billed: BillingPolicy
     private var variants: [Variant]
+    /// The shortest gap of the variants: a silence no longer extends every variant's session (the
+    /// case of most messages), so that only the provider's own inputs need noting.
+    private let shortestGap: Int
     /// How many inputs were added.
     private var count = 0
     /// When the activity that ends last so far ends; nil before the first input.
@@ -105,6 +108,7 @@ public struct WhatIf {
         self.policies = policies
         billed = policy
         variants = policies.filter { $0 != policy }.map { Variant(policy: $0, timeZone: timeZone, period: period) }
+        shortestGap = variants.map(\.rules.gapSeconds).min() ?? 0
     }
 
     mutating func add(_ input: SessionInput) {
@@ -112,18 +116,22 @@ public struct WhatIf {
         count += 1
         if let latestEnd {
             let silence = max(0, OpenSession.seconds(from: latestEnd, to: input.instant))
-            for index in variants.indices {
-                // The provider's activity in the open session ends when the provider's latest
-                // activity ends, if the provider took part in it.
-                let providerTookPart = providerLastNumber >= variants[index].firstNumber
-                let step = OpenSession.step(
-                    input, silence: silence, providerLatestEnd: providerTookPart ? providerLatestEnd : nil,
-                    rules: variants[index].rules)
-                if case .closes = step {
-                    variants[index].close(latestEnd: latestEnd, providerTookPart: providerTookPart)
-                    variants[index].open(input, number: number)
-                } else {
-                    variants[index].note(input)
+            if silence <= shortestGap {
+                if input.isProvider { for index in variants.indices { variants[index].note(input) } }
+            } else {
+                for index in variants.indices {
+                    // The provider's activity in the open session ends when the provider's latest
+                    // activity ends, if the provider took part in it.
+                    let providerTookPart = providerLastNumber >= variants[index].firstNumber
+                    let step = OpenSession.step(
+                        input, silence: silence, providerLatestEnd: providerTookPart ? providerLatestEnd : nil,
+                        rules: variants[index].rules)
+                    if case .closes = step {
+                        variants[index].close(latestEnd: latestEnd, providerTookPart: providerTookPart)
+                        variants[index].open(input, number: number)
+                    } else {
+                        variants[index].note(input)
+                    }
                 }
             }
         } else {

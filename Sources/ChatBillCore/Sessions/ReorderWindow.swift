@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts messages that an export lists slightly out of time order (a message written offline and
 /// delivered later) back in time order while they stream past, holding at most `capacity` of
 /// them. A message that is earlier than one already let out comes too late for the window;
@@ -11,7 +13,9 @@ struct ReorderWindow {
     private var ring: [SessionInput]
     private var head = 0
     private var count = 0
-    private var lastReleased: SessionInput?
+    /// Where the last message let out stands in the order (only that is kept of it: copying
+    /// whole inputs shows in the profile of a streamed report).
+    private var lastReleased: (instant: Date, order: Int)?
     private(set) var overflowed = false
 
     init(capacity: Int) {
@@ -23,7 +27,7 @@ struct ReorderWindow {
 
     /// Adds a message; returns the earliest one held when the window is full.
     mutating func push(_ input: SessionInput) -> SessionInput? {
-        if let lastReleased, SessionInput.precedes(input, lastReleased) { overflowed = true }
+        if let lastReleased, input.position < lastReleased { overflowed = true }
         var index = count
         while index > 0, SessionInput.precedes(input, ring[slot(index - 1)]) {
             ring[slot(index)] = ring[slot(index - 1)]
@@ -33,7 +37,7 @@ struct ReorderWindow {
         count += 1
         guard count > capacity else { return nil }
         let earliest = popEarliest()
-        lastReleased = earliest
+        lastReleased = earliest.position
         return earliest
     }
 

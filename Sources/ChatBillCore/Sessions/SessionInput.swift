@@ -42,8 +42,9 @@ public struct SessionInput: Sendable {
     /// When the activity ends: `instant` for a message.
     public var end: Date { instant.addingTimeInterval(TimeInterval(seconds)) }
 
+    /// Where the input stands in time order: by instant, then at the same instant by file order.
+    var position: (instant: Date, order: Int) { (instant, order) }
+
     /// Earlier instants first; at the same instant, file order.
-    static func precedes(_ a: SessionInput, _ b: SessionInput) -> Bool {
-        (a.instant, a.order) < (b.instant, b.order)
-    }
+    static func precedes(_ a: SessionInput, _ b: SessionInput) -> Bool { a.position < b.position }
 }

@@ -28,6 +28,14 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// CPU time this process has used so far, on all its threads (user and system), in seconds.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func now() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
@@ -54,7 +62,7 @@ func streamingFolder(_ path: String) -> (ExportFolder, [String], any StreamingFo
 /// The provider's name in a generated file: Mattermost names people by user name.
 func provider(_ path: String) -> String { path.hasSuffix(".jsonl") ? "sam.keller" : "Sam Keller" }
 
-/// Child mode: run one measurement and print `seconds peakMiB detail`.
+/// Child mode: run one measurement and print `seconds cpuSeconds peakMiB detail`.
 if let mode = value(of: "--measure"), let path = value(of: "--file") {
     let options = ParseOptions(timeZone: ZoneChoice(TimeZone(identifier: "Europe/Berlin")!, source: .flag))
     /// Writes the table report to /dev/null as the CLI writes it to standard output; its size.
@@ -69,6 +77,7 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
         return bytes
     }
     let start = now()
+    let startCPU = processorSeconds()
     var detail = ""
     switch mode {
     case "newlines":
@@ -146,7 +155,7 @@ if let mode = value(of: "--measure"), let path = value(of: "--file") {
     default:
         fatalError("unknown mode \(mode)")
     }
-    print(String(format: "%.4f %.1f %@", now() - start, peakMemoryMiB(), detail))
+    print(String(format: "%.4f %.4f %.1f %@", now() - start, processorSeconds() - startCPU, peakMemoryMiB(), detail))
     exit(0)
 }
 
@@ -161,7 +170,9 @@ guard !formats.isEmpty else {
 #if DEBUG
     print("warning: a debug build; measure with `swift run -c release chatbill-bench`")
 #endif
-print("median of \(runs) runs, each in its own process (best: the fastest run; seconds and memory: the median's)")
+print(
+    "median of \(runs) runs, each in its own process (best: the fastest run; seconds, CPU seconds on all threads and "
+        + "memory: the median's)")
 for format in formats {
     let path = value(of: "--file") ?? format.path(megabytes: megabytes)
     if !FileManager.default.fileExists(atPath: path) {
@@ -178,9 +189,9 @@ for format in formats {
             $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? NSNumber)?.intValue ?? 0)
         })
     print("\n\(format.rawValue): \(path), \(String(format: "%.1f", size / 1e6)) MB in \(files.count) files")
-    print("measurement".padded(to: 40) + "  MB/s    best   seconds  peak MiB  result")
+    print("measurement".padded(to: 40) + "  MB/s    best   seconds  CPU s  peak MiB  result")
     for mode in ["newlines", "stream", "report", "whole"] {
-        var results: [(seconds: Double, memory: Double, detail: String)] = []
+        var results: [(seconds: Double, cpu: Double, memory: Double, detail: String)] = []
         for _ in 0..<runs {
             let process = Process()
             process.executableURL = URL(filePath: CommandLine.arguments[0])
@@ -190,12 +201,14 @@ for format in formats {
             try process.run()
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            let parts = output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let seconds = Double(parts[0]), let memory = Double(parts[1]) else {
+            let parts = output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 3)
+            guard parts.count == 4, let seconds = Double(parts[0]), let cpu = Double(parts[1]),
+                let memory = Double(parts[2])
+            else {
                 print("\(mode): the measurement failed: \(output)")
                 exit(1)
             }
-            results.append((seconds, memory, String(parts[2])))
+            results.append((seconds, cpu, memory, String(parts[3])))
         }
         let sorted = results.sorted { $0.seconds < $1.seconds }
         let median = sorted[results.count / 2]
@@ -209,8 +222,8 @@ for format in formats {
         print(
             label.padded(to: 40)
                 + String(
-                    format: "%6.0f  %6.0f  %8.3f  %8.1f  ", size / 1e6 / median.seconds, size / 1e6 / sorted[0].seconds,
-                    median.seconds, median.memory)
+                    format: "%6.0f  %6.0f  %8.3f  %5.2f  %8.1f  ", size / 1e6 / median.seconds,
+                    size / 1e6 / sorted[0].seconds, median.seconds, median.cpu, median.memory)
                 + median.detail)
     }
 }

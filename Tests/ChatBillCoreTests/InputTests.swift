@@ -109,4 +109,18 @@ struct ZipExportTests {
             (error as? ChatBillError)?.diagnostic.message.contains("no .txt chat file") == true
         }
     }
+
+    /// A download or copy cut short loses the archive's table of contents, at its end: the error
+    /// says so in words.
+    @Test func anArchiveCutShortSaysSo() throws {
+        let whole = try Data(contentsOf: Fixtures.url(Self.zip))
+        let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-\(UUID().uuidString).zip")
+        try whole.prefix(whole.count / 2).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try InputFile.read(path: url.path)
+        } throws: { error in
+            (error as? ChatBillError)?.diagnostic.message.contains("is missing: the file was cut short") == true
+        }
+    }
 }

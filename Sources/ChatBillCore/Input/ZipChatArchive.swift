@@ -15,7 +15,18 @@ public enum ZipChatArchive {
         do {
             return try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .unreadableInput(Diagnostic(.error, file: path, "is not a readable zip archive (\(error))"))
+            throw .unreadableInput(Diagnostic(.error, file: path, "is not a readable zip archive (\(reason(error)))"))
+        }
+    }
+
+    /// What went wrong, in words, for the errors a damaged or cut-short archive gives.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? Archive.ArchiveError {
+        case .missingEndOfCentralDirectoryRecord?:
+            "its table of contents, at its end, is missing: the file was cut short; copy or download it again"
+        case .invalidCRC32?: "a member's checksum does not match: the archive is damaged"
+        case .unreadableArchive?: "it is damaged or cannot be read"
+        default: "\(error)"
         }
     }
 
@@ -28,7 +39,8 @@ public enum ZipChatArchive {
         do {
             _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
         } catch {
-            throw .unreadableInput(Diagnostic(.error, file: path, "cannot read \(member) from the archive (\(error))"))
+            throw .unreadableInput(
+                Diagnostic(.error, file: path, "cannot read \(member) from the archive (\(reason(error)))"))
         }
         return [UInt8](content)
     }

@@ -83,8 +83,8 @@ public struct WhatIf {
     /// sessionizing the chat again.
     private let billed: BillingPolicy
     private var variants: [Variant]
-    /// The shortest gap of the variants: a silence no longer extends every variant's session (the
-    /// case of most messages), so that only the provider's own inputs need noting.
+    /// The shortest gap of the variants: a silence no longer extends every variant's session (as
+    /// most messages within a conversation do), so only the provider's inputs need noting.
     private let shortestGap: Int
     /// How many inputs were added.
     private var count = 0

@@ -13,8 +13,7 @@ struct ReorderWindow {
     private var ring: [SessionInput]
     private var head = 0
     private var count = 0
-    /// Where the last message let out stands in the order (only that is kept of it: copying
-    /// whole inputs shows in the profile of a streamed report).
+    /// Where the last message let out stands in time order: all a later message is compared with.
     private var lastReleased: (instant: Date, order: Int)?
     private(set) var overflowed = false
 

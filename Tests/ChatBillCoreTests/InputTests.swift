@@ -100,13 +100,19 @@ struct ZipExportTests {
             0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x61, 0x2E, 0x6A, 0x70, 0x67,
             0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x33, 0, 0, 0, 0x24, 0, 0, 0, 0, 0,
         ]
+        #expect(try Self.error(reading: Data(bytes))?.contains("no .txt chat file") == true)
+    }
+
+    /// The message of the error reading `bytes` as a `.zip` file gives; nil when it reads.
+    static func error(reading bytes: Data) throws -> String? {
         let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-\(UUID().uuidString).zip")
-        try Data(bytes).write(to: url)
+        try bytes.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect {
-            try InputFile.read(path: url.path)
-        } throws: { error in
-            (error as? ChatBillError)?.diagnostic.message.contains("no .txt chat file") == true
+        do {
+            _ = try InputFile.read(path: url.path)
+            return nil
+        } catch {
+            return error.diagnostic.message
         }
     }
 
@@ -114,13 +120,18 @@ struct ZipExportTests {
     /// says so in words.
     @Test func anArchiveCutShortSaysSo() throws {
         let whole = try Data(contentsOf: Fixtures.url(Self.zip))
-        let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-\(UUID().uuidString).zip")
-        try whole.prefix(whole.count / 2).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        #expect {
-            try InputFile.read(path: url.path)
-        } throws: { error in
-            (error as? ChatBillError)?.diagnostic.message.contains("is missing: the file was cut short") == true
-        }
+        #expect(try Self.error(reading: whole.prefix(whole.count / 2))?.contains("the file was cut short") == true)
+    }
+
+    /// A chat file whose bytes do not match the checksum the archive lists for it is not read.
+    @Test func aDamagedChatFileIsNotRead() throws {
+        var damaged = try Data(contentsOf: Fixtures.url(Self.zip))
+        #expect(try Self.error(reading: damaged) == nil)
+        // The chat file's checksum in the local header (at 14) and in the central directory (at 16
+        // from its entry's start), changed alike.
+        let central = damaged.firstRange(of: Data([0x50, 0x4B, 0x01, 0x02]))!.lowerBound
+        damaged[14] ^= 0xFF
+        damaged[central + 16] ^= 0xFF
+        #expect(try Self.error(reading: damaged)?.contains("does not match its checksum") == true)
     }
 }

@@ -19,15 +19,10 @@ public enum ZipChatArchive {
         }
     }
 
-    /// What went wrong, in words, for the errors a damaged or cut-short archive gives.
+    /// What went wrong, in words where a cut-short archive is the likely cause.
     private static func reason(_ error: any Error) -> String {
-        switch error as? Archive.ArchiveError {
-        case .missingEndOfCentralDirectoryRecord?:
-            "its table of contents, at its end, is missing: the file was cut short; copy or download it again"
-        case .invalidCRC32?: "a member's checksum does not match: the archive is damaged"
-        case .unreadableArchive?: "it is damaged or cannot be read"
-        default: "\(error)"
-        }
+        guard case .missingEndOfCentralDirectoryRecord? = error as? Archive.ArchiveError else { return "\(error)" }
+        return "its table of contents, at its end, is missing: the file was cut short; copy or download it again"
     }
 
     /// The bytes of one file of the archive.
@@ -36,11 +31,21 @@ public enum ZipChatArchive {
             throw .unreadableInput(Diagnostic(.error, file: path, "the archive holds no \(member)"))
         }
         var content = Data()
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
+            checksum = try archive.extract(entry, skipCRC32: false) { content.append($0) }
         } catch {
             throw .unreadableInput(
                 Diagnostic(.error, file: path, "cannot read \(member) from the archive (\(reason(error)))"))
+        }
+        // Extracting to memory computes the checksum but leaves the comparing to the caller. An
+        // entry whose checksum is only in a data descriptor that cannot be found says 0.
+        guard entry.checksum == 0 || checksum == entry.checksum else {
+            throw .unreadableInput(
+                Diagnostic(
+                    .error, file: path,
+                    "\(member) in the archive does not match its checksum: the archive is damaged; copy or "
+                        + "download it again"))
         }
         return [UInt8](content)
     }

@@ -21,17 +21,19 @@ func value(of flag: String) -> String? {
     return arguments[index + 1]
 }
 
-/// Peak resident memory of this process in MiB.
-func peakMemoryMiB() -> Double {
+/// What this process has used so far.
+func resourceUsage() -> rusage {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024
+    return usage
 }
+
+/// Peak resident memory of this process in MiB.
+func peakMemoryMiB() -> Double { Double(resourceUsage().ru_maxrss) / 1024 }
 
 /// CPU time this process has used so far, on all its threads (user and system), in seconds.
 func processorSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    let usage = resourceUsage()
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

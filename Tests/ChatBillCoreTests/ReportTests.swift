@@ -163,6 +163,22 @@ struct ProviderIdentityTests {
         }
     }
 
+    /// A chat of nothing but lines the app wrote bills nothing: the names given stand unchecked,
+    /// none given is no error, and the report says so instead of naming nobody.
+    @Test func anExportWithOnlySystemLinesHasNobodyToName() throws {
+        let systemOnly = try transcript(
+            "_chat.txt", "14/10/2026, 09:00 - Messages and calls are end-to-end encrypted. Tap to learn more.\n")
+        #expect(systemOnly.summary.senders.isEmpty)
+        #expect(try ProviderIdentity.resolve(names: ["Sam"], for: systemOnly).names == ["Sam"])
+        let nobody = try ProviderIdentity.resolve(names: [], for: systemOnly)
+        #expect(nobody.summary == "none named (no chat messages in the export)")
+        let table = TableReportRenderer().render(
+            Report(transcript: systemOnly, provider: nobody, policy: BillingPolicy()))
+        #expect(table.contains("parser    whatsapp: 1 message, 1 line, 0 warnings\n"))
+        #expect(table.contains("provider  none named (no chat messages in the export)\n"))
+        #expect(table.contains("total: 0 sessions, 0 unanswered"))
+    }
+
     @Test func namesMatchIgnoringCaseSpacesAndInvisibleMarks() {
         let identity = ProviderIdentity(names: ["sam keller"])
         #expect(identity.isProvider("Sam Keller "))

@@ -38,6 +38,16 @@ struct SkypeMainDBParserTests {
         #expect(JSONReportRenderer().render(report).contains("\"places\" : \"rows of Messages\""))
     }
 
+    /// The plain-text evidence counts a file's messages and lines; a database's places are rows.
+    @Test func thePlainEvidenceNamesItsPlacesAsRows() throws {
+        let transcript = try transcript(chat: "Dana")
+        let billing = ReportRun.Billing(
+            sources: [transcript], client: nil, provider: try ProviderIdentity.resolve(names: [], for: transcript),
+            policy: BillingPolicy(), period: nil, origins: [:])
+        let plain = TextEvidenceRenderer().render(Evidence(billing))
+        #expect(plain.contains("main.db: skype-db, 6 messages, rows of Messages\n"))
+    }
+
     @Test func theFileIsLeftUntouchedAndAConversationMustBeChosen() throws {
         let before = try Data(contentsOf: Fixtures.url(Self.fixture))
         #expect(throws: ChatBillError.self) { try transcript(chat: nil) }

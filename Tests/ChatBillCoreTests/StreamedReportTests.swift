@@ -332,6 +332,16 @@ struct StreamedReportTests {
                 providerNames: [], policy: BillingPolicy()) == nil)
     }
 
+    /// Streamed, such a chat was an error listing no senders; read whole, an empty report.
+    @Test func aChatOfOnlySystemLinesIsTheSameEmptyReportEitherWay() throws {
+        let path = try write(
+            "14/10/2026, 09:00 - Messages and calls are end-to-end encrypted.\n"
+                + "14/10/2026, 09:01 - Dana Fischer created group \"Support\"\n", name: "chat.txt")
+        let reports = try #require(try bothReports(path, names: ["Sam Keller"], blockSize: 1 << 20))
+        #expect(reports.streamed == reports.whole)
+        #expect(reports.streamed[0].contains("total: 0 sessions, 0 unanswered"))
+    }
+
     @Test func aWrongMeIsTheSameErrorEitherWay() throws {
         let path = try write("14/10/2026, 09:00 - Dana Fischer: hi\n", name: "chat.txt")
         #expect(throws: ChatBillError.self) {

@@ -55,7 +55,8 @@ struct EvidenceWords {
         guard let invoice = evidence.invoice else { return TableReportRenderer.total(report) }
         let count = invoice.spans.count
         return
-            "invoice \(invoice.number): \(count) \(count == 1 ? "stretch" : "stretches") of logged time, \(totalText)"
+            "invoice \(invoice.number): \(CountText.format(count, "stretch", plural: "stretches")) of logged time, "
+            + totalText
     }
 
     /// One row per export file: name, SHA-256, parser, messages, lines.
@@ -142,9 +143,8 @@ struct EvidenceWords {
 
     var unansweredNote: String? {
         guard evidence.unansweredLeftOut > 0 else { return nil }
-        return "\(evidence.unansweredLeftOut) unanswered \(evidence.unansweredLeftOut == 1 ? "session" : "sessions") "
-            + "(\(evidence.unansweredMessagesLeftOut) \(evidence.unansweredMessagesLeftOut == 1 ? "message" : "messages") "
-            + "nobody answered) \(evidence.unansweredLeftOut == 1 ? "bills" : "bill") nothing and "
+        return CountText.format(evidence.unansweredLeftOut, "unanswered session") + " "
+            + "(\(CountText.format(evidence.unansweredMessagesLeftOut, "message")) nobody answered) \(evidence.unansweredLeftOut == 1 ? "bills" : "bill") nothing and "
             + "\(evidence.unansweredLeftOut == 1 ? "is" : "are") not shown."
     }
 

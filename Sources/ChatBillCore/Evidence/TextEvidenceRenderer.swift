@@ -10,7 +10,12 @@ public struct TextEvidenceRenderer: EvidenceRenderer {
         for (label, value) in words.facts { text += clean(label).padded(to: 11) + clean(value) + "\n" }
         text += "\nExports\n"
         for row in words.files {
-            text += "  \(clean(row[0])): \(row[2]), \(row[3]) messages, \(row[4]) lines\n    sha256 \(row[1])\n"
+            // A count with its noun; the places of a database export are named, not counted.
+            func counted(_ cell: String, _ noun: String) -> String {
+                Int(cell).map { CountText.format($0, noun) } ?? cell
+            }
+            text += "  \(clean(row[0])): \(row[2]), \(counted(row[3], "message")), \(counted(row[4], "line"))\n"
+            text += "    sha256 \(row[1])\n"
         }
         text += "\nRules\n"
         for (rule, value) in words.rules { text += "  \(clean(rule)): \(clean(value))\n" }

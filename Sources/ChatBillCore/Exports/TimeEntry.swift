@@ -84,7 +84,7 @@ public struct TimeEntry: Sendable {
             for (date, dayLines) in byDate {
                 guard let day = report.bill.day(date) else { continue }
                 let notes =
-                    "\(dayLines.count) support \(dayLines.count == 1 ? "session" : "sessions"): "
+                    CountText.format(dayLines.count, "support session", plural: "support sessions") + ": "
                     + dayLines.map { line in
                         "\(clock.local(line.session.start).hourMinuteString)-\(clock.local(line.session.end).hourMinuteString) "
                             + cite(line.session)

@@ -120,13 +120,13 @@ public struct TableReportRenderer: ReportRenderer {
                 }
             }
             var parsed =
-                "\(summary.parserName): \(summary.messageCount) messages, "
-                + (summary.rowTable == nil ? "\(summary.files.reduce(0) { $0 + $1.lineCount }) lines, " : "")
-                + "\(summary.warningCount) warnings"
+                "\(summary.parserName): \(CountText.format(summary.messageCount, "message")), "
+                + (summary.rowTable == nil
+                    ? CountText.format(summary.files.reduce(0) { $0 + $1.lineCount }, "line") + ", " : "")
+                + CountText.format(summary.warningCount, "warning")
             let duplicates = report.duplicates[sourceIndex]
             if duplicates > 0 {
-                parsed +=
-                    ", \(duplicates) \(duplicates == 1 ? "message" : "messages") already in an earlier file (billed once)"
+                parsed += ", \(CountText.format(duplicates, "message")) already in an earlier file (billed once)"
             }
             field("parser", parsed)
             if let table = summary.rowTable {
@@ -145,7 +145,7 @@ public struct TableReportRenderer: ReportRenderer {
             var text = "\(period.lowerBound) to \(period.upperBound)"
             if let origin = report.origins["period"] { text += " [\(origin)]" }
             let outside = report.bill.sessionsOutsidePeriod
-            if outside > 0 { text += "; \(outside) \(outside == 1 ? "session" : "sessions") outside it left out" }
+            if outside > 0 { text += "; \(CountText.format(outside, "session")) outside it left out" }
             field("period", text)
         }
         return header
@@ -158,7 +158,7 @@ public struct TableReportRenderer: ReportRenderer {
     static func total(_ report: Report) -> String {
         let bill = report.bill
         var total =
-            "\(bill.billableSessions) \(bill.billableSessions == 1 ? "session" : "sessions"), "
+            "\(CountText.format(bill.billableSessions, "session")), "
             + "\(bill.unansweredSessions) unanswered, raw \(DurationText.format(seconds: bill.rawSeconds))"
         if bill.totalRoundingSeconds != 0 {
             total +=

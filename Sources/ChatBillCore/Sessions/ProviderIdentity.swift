@@ -29,6 +29,8 @@ public struct ProviderIdentity: Sendable, Hashable {
     }
 
     public var summary: String {
+        // Only an export without chat messages (a remote-control log) has no names to take.
+        guard !names.isEmpty else { return "none named (no chat messages in the export)" }
         let list = names.joined(separator: ", ")
         switch source {
         case .flag: return "\(list) (from --me)"
@@ -64,8 +66,11 @@ public struct ProviderIdentity: Sendable, Hashable {
         -> ProviderIdentity
     {
         let senders = summary.senders
+        // Only lines the app wrote: no name to check, and nothing to bill (as for a report on the
+        // whole transcript, which asks only exports with chat messages).
+        guard !senders.isEmpty else { return ProviderIdentity(names: names, source: namesSource) }
         let file = summary.file.displayName
-        let listing = senders.map { "'\($0.name)' (\($0.messages) \($0.messages == 1 ? "message" : "messages"))" }
+        let listing = senders.map { "'\($0.name)' (\(CountText.format($0.messages, "message")))" }
             .joined(separator: ", ")
         if !names.isEmpty {
             let identity = ProviderIdentity(names: names, source: namesSource)

@@ -194,11 +194,23 @@ struct StreamedReportTests {
     }
 
     func write(_ text: String, name: String) throws -> String {
+        try write(bytes: Array(text.utf8), name: name)
+    }
+
+    func write(bytes: [UInt8], name: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-stream-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appending(path: name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try Data(bytes).write(to: url)
         return url.path
+    }
+
+    /// Names in a file saved again in Windows-1252 are read alike both ways, so `--me` finds them.
+    @Test func aFileSavedAgainInWindows1252StreamsToTheSameReport() throws {
+        let path = try write(bytes: WhatsAppParserTests.savedAgainInWindows1252, name: "chat.txt")
+        let reports = try #require(try bothReports(path, names: ["René"], blockSize: 1 << 20))
+        #expect(reports.streamed == reports.whole)
+        #expect(reports.streamed[0].contains("provider  René (from --me)"))
     }
 
     @Test(arguments: ["\n", "\r\n"])

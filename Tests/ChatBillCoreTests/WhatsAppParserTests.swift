@@ -287,6 +287,21 @@ struct WhatsAppParserTests {
         #expect(throws: ChatBillError.self) { try parse("just some notes\nno dates here\n") }
     }
 
+    /// `René: café` and a reply, in Windows-1252 (Notepad's "ANSI") instead of UTF-8.
+    static let savedAgainInWindows1252: [UInt8] =
+        Array("13/03/2024, 09:15 - Ren".utf8) + [0xE9] + Array(": caf".utf8) + [0xE9]
+        + Array("\n13/03/2024, 09:16 - Sam Keller: ok\n".utf8)
+
+    /// Such a file keeps its names and text (as the other plain-text parsers read such lines)
+    /// instead of turning é into U+FFFD, which no `--me` matches.
+    @Test func aFileSavedAgainInWindows1252KeepsItsNamesAndText() throws {
+        let transcript = try parser.parse(
+            InputFile(displayName: "chat.txt", bytes: Self.savedAgainInWindows1252),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.sender) == ["René", "Sam Keller"])
+        #expect(transcript.messages.map(\.text) == ["café", "ok"])
+    }
+
     @Test func crlfAndBOMReadTheSameAsPlainLF() throws {
         let plain = try parser.parse(
             Fixtures.input("whatsapp/WhatsApp Chat with Dana Fischer.txt"),

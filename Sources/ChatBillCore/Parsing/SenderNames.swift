@@ -6,6 +6,14 @@ struct SenderNames {
     private var idsByHash: [UInt64: Int] = [:]
     private var bytesByID: [[UInt8]] = []
     private(set) var names: [String] = []
+    /// Whether a name that is not valid UTF-8 is read as Windows-1252 (a plain-text export saved
+    /// again in a legacy encoding) rather than with U+FFFD for its bad bytes (a format that must
+    /// be UTF-8).
+    let readsLegacyText: Bool
+
+    init(readsLegacyText: Bool = false) {
+        self.readsLegacyText = readsLegacyText
+    }
 
     /// The id and name of the sender written in `range` of `bytes`.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
@@ -23,7 +31,7 @@ struct SenderNames {
         }
         let id = names.count
         bytesByID.append(Array(bytes[range]))
-        names.append(bytes.string(range))
+        names.append(readsLegacyText ? bytes.decodedText(range) : bytes.string(range))
         if idsByHash[hash] == nil { idsByHash[hash] = id }
         return id
     }

@@ -78,12 +78,13 @@ public struct WhatsAppParser: TranscriptParser {
             var messages: [Message] = []
             messages.reserveCapacity(input.lines.lineCount)
             _ = reader.read(block) { read, bytes in
-                var text = bytes.string(read.body.text)
+                // UTF-8, or Windows-1252 where a file saved again in a legacy encoding is not.
+                var text = bytes.decodedText(read.body.text)
                 if read.hasCarriageReturns { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
                 messages.append(
                     Message(
                         instant: read.instant, timestampText: bytes.string(read.timestamp),
-                        sender: read.body.sender.map(bytes.string) ?? "", text: text, kind: read.body.kind,
+                        sender: read.body.sender.map(bytes.decodedText) ?? "", text: text, kind: read.body.kind,
                         isEdited: read.body.isEdited, location: InputLocation(line: read.line, column: 1),
                         lastLine: read.lastLine, byteRange: read.byteRange))
             }
@@ -172,7 +173,7 @@ extension WhatsAppParser: StreamingTranscriptParser {
     private func read(
         _ file: BlockReader, with reader: inout WhatsAppMessageReader, to consume: (MessageEvent) -> Void
     ) throws(ChatBillError) -> (BlockReader.Totals, SenderTally) {
-        var senders = SenderNames()
+        var senders = SenderNames(readsLegacyText: true)
         var tally = SenderTally()
         let totals = try file.forEachBlock(hashing: true) { block in
             reader.read(block) { read, bytes in

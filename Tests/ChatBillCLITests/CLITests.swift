@@ -56,10 +56,14 @@ struct CLITests {
     }
 
     func temporaryFile(_ name: String, _ contents: String) throws -> String {
+        try temporaryFile(name, bytes: Data(contents.utf8))
+    }
+
+    func temporaryFile(_ name: String, bytes: Data) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appending(path: "chatbill-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appending(path: name)
-        try contents.write(to: url, atomically: true, encoding: .utf8)
+        try bytes.write(to: url)
         return url.path
     }
 
@@ -303,6 +307,17 @@ struct CLITests {
         let result = try chatbill("report", path, "--me", "Sam")
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("\(path):1:1: error: no parser recognises this file"))
+    }
+
+    /// A chat a text editor saved again as "Unicode" is not read as garbage: the error says why.
+    @Test func aUTF16FileExits65SayingSo() throws {
+        let chat = "\u{FEFF}14/10/2026, 09:00 - Dana: hi\r\n14/10/2026, 09:05 - Sam: on it\r\n"
+        let path = try temporaryFile("chat.txt", bytes: try #require(chat.data(using: .utf16LittleEndian)))
+        for command in ["report", "detect"] {
+            let result = try chatbill(command, path)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("\(path):1:1: error: no parser recognises this file: it is UTF-16 text"))
+        }
     }
 
     @Test func anAmbiguousDateOrderExits64AndTheFlagSettlesIt() throws {

@@ -84,16 +84,30 @@ public struct ParserRegistry: Sendable {
             }
             return parser
         }
-        if probe.head.isEmpty {
-            throw .unreadableInput(Diagnostic(.error, file: file, "the file is empty"))
-        }
         guard let best = rank(probe).first, best.detection.confidence > 0 else {
-            throw .unreadableInput(
-                Diagnostic(
-                    .error, file: file, at: InputLocation(line: 1, column: 1),
-                    "no parser recognises this file; `chatbill formats` lists what chatbill reads, "
-                        + "and --parser NAME forces one"))
+            throw Self.unrecognised(head: probe.head, file: file)
         }
         return best.parser
+    }
+
+    /// The error for a file no parser recognises: it is empty, it is UTF-16 text (a text editor's
+    /// "Unicode"; the plain-text formats are read as UTF-8 or a legacy 8-bit encoding), or it is
+    /// nothing chatbill reads.
+    public static func unrecognised(head: ArraySlice<UInt8>, file: String) -> ChatBillError {
+        guard !head.isEmpty else { return .unreadableInput(Diagnostic(.error, file: file, "the file is empty")) }
+        let start = InputLocation(line: 1, column: 1)
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return .unreadableInput(
+                Diagnostic(
+                    .error, file: file, at: start,
+                    "no parser recognises this file: it is UTF-16 text (it starts with a UTF-16 byte-order mark), "
+                        + "which a text editor writes when it saves as \"Unicode\"; save it as UTF-8, or use the "
+                        + "export as the app wrote it"))
+        }
+        return .unreadableInput(
+            Diagnostic(
+                .error, file: file, at: start,
+                "no parser recognises this file; `chatbill formats` lists what chatbill reads, "
+                    + "and --parser NAME forces one"))
     }
 }

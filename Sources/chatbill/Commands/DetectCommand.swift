@@ -30,11 +30,7 @@ struct DetectCommand: ParsableCommand {
             print("\(parser.name)\t\(detection.confidence)\t\(detection.reason)")
         }
         guard let best = ranking.first, best.detection.confidence > 0 else {
-            throw Terminal.fail(
-                .unreadableInput(
-                    Diagnostic(
-                        .error, file: input.displayName,
-                        input.bytes.isEmpty ? "the file is empty" : "no parser recognises this file")))
+            throw Terminal.fail(ParserRegistry.unrecognised(head: input.bytes[...], file: input.displayName))
         }
     }
 }

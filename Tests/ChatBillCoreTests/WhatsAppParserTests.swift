@@ -55,6 +55,12 @@ struct WhatsAppParserTests {
             "2026-10-14T09:30:00+00:00"
         ),
         ("14/10/2569, 09:02 - Dana: hi", "2026-10-14T09:02:00+00:00"),
+        // Spaced dates closed by a dot are year first (Korean, Hungarian), whatever the order
+        // given; without the closing dot (Slovak) they are read as any other.
+        ("26. 10. 14. 오후 2:30 - Dana: hi", "2026-10-14T14:30:00+00:00"),
+        ("[2026. 10. 14. 오전 9:30:05] Dana: hi", "2026-10-14T09:30:05+00:00"),
+        ("2026. 10. 14. 14:30 - Dana: hi", "2026-10-14T14:30:00+00:00"),
+        ("14. 10. 2026 14:30 - Dana: hi", "2026-10-14T14:30:00+00:00"),
     ]
 
     @Test(arguments: headerShapes)
@@ -249,6 +255,13 @@ struct WhatsAppParserTests {
         #expect(throws: ChatBillError.self) {
             try parse("13/04/26, 09:00 - A: x\n04/13/26, 09:00 - A: y\n")
         }
+    }
+
+    /// `26. 3. 4.` is 4 March 2026 in a Korean export, though every number is a possible day.
+    @Test func aKoreanFileIsYearFirstWithoutAnyOrderToInfer() throws {
+        let transcript = try parse("26. 3. 4. 오전 9:05 - Dana: hi\n26. 3. 4. 오후 12:10 - Sam: 네\n")
+        #expect(transcript.messages.map(utc) == ["2026-03-04T09:05:00+00:00", "2026-03-04T12:10:00+00:00"])
+        #expect(transcript.dateOrder?.order == .ymd)
     }
 
     @Test func theDateOrderFlagDecidesAnAmbiguousFile() throws {

@@ -42,6 +42,7 @@ enum Fixtures {
         "whatsapp/crlf-bom/WhatsApp Chat with Dana Fischer.txt",
         "whatsapp/ios-12h/_chat.txt",
         "whatsapp/android-12h-us/WhatsApp Chat with Chris Miller.txt",
+        "whatsapp/android-ko/WhatsApp Chat with 김민지.txt",
     ]
 
     static let irc = ["irc/irssi/#support.log", "irc/weechat/irc.libera.#support.weechatlog", "irc/znc/2026-11-12.log"]

@@ -36,6 +36,11 @@ struct WhatsAppHeader {
     /// nil for a 24-hour clock, else whether the marker meant the afternoon.
     var isPM: Bool?
     var hasSeconds: Bool
+    /// Whether the date is written year first: with four digits first (`2024/12/31`), or spaced
+    /// and closed by a dot as Korean and Hungarian write it (`24. 12. 31.`, `2024. 12. 31.`).
+    var isYearFirst: Bool
+    /// Whether a space follows each dot of the date (`24. 12. 31.`, Slovak `31. 12. 2024`).
+    var hasSpacedDate: Bool
 
     /// The date this header names when its fields are read in `order`; nil when the fields are not a
     /// real date and time.
@@ -64,25 +69,25 @@ struct WhatsAppHeader {
         return civil.isValid ? civil : nil
     }
 
-    /// Whether the date is written year first (`2024/12/31`).
-    var isYearFirst: Bool { firstFieldDigits >= 3 }
-
     /// Whether a date whose first number has `aDigits` digits and whose last has `cDigits` is
-    /// written as WhatsApp writes dates: the year first with four digits, or last with two or four.
-    static func hasDateDigits(first aDigits: Int, last cDigits: Int) -> Bool {
-        aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4)
+    /// written as WhatsApp writes dates: the year first with four digits (or two, in a date
+    /// `spacedYearFirst` as Korean writes it), or last with two or four.
+    static func hasDateDigits(first aDigits: Int, last cDigits: Int, spacedYearFirst: Bool = false) -> Bool {
+        if spacedYearFirst { return (aDigits == 4 || aDigits == 2) && cDigits <= 2 }
+        return aDigits == 4 ? cDigits <= 2 : (cDigits == 2 || cDigits == 4)
     }
 
     /// The `shape` of a header written so.
     static func shape(
         bracketed: Bool, dateSeparator: UInt8, firstFieldDigits aDigits: Int, lastFieldDigits cDigits: Int,
-        timeSeparator: UInt8, hasSeconds: Bool, isPM: Bool?, markerBeforeTime: Bool, terminator: Int
+        timeSeparator: UInt8, hasSeconds: Bool, isPM: Bool?, markerBeforeTime: Bool, terminator: Int,
+        spacedDate: Bool = false, isYearFirst: Bool = false
     ) -> UInt32 {
         let yearDigits: UInt32 = aDigits == 4 ? 2 : (cDigits == 4 ? 1 : 0)
         let clock: UInt32 = isPM == nil ? 0 : markerBeforeTime ? 2 : 1
         return (bracketed ? 1 : 0) | UInt32(dateSeparator) << 1 | yearDigits << 9
             | (timeSeparator == 0x2E ? 1 : 0) << 11 | (hasSeconds ? 1 : 0) << 12 | clock << 13
-            | UInt32(terminator) << 15
+            | UInt32(terminator) << 15 | (spacedDate ? 1 : 0) << 28 | (isYearFirst ? 1 : 0) << 29
     }
 }
 
@@ -121,12 +126,21 @@ struct WhatsAppHeaderScanner {
             return nil
         }
         cursor.advance()
+        // Korean, Hungarian and Slovak put a space after each dot: `24. 12. 31.`, `31. 12. 2024`.
+        let spaced = separator == 0x2E && cursor.consume(0x20)
         guard let (b, _) = cursor.localizedNumber(maxDigits: 2) else { return nil }
         cursor.skipInvisibleMarks()
-        guard cursor.consume(separator), let (c, cDigits) = cursor.localizedNumber(maxDigits: 4) else { return nil }
-        guard WhatsAppHeader.hasDateDigits(first: aDigits, last: cDigits) else { return nil }
+        guard cursor.consume(separator), !spaced || cursor.consume(0x20),
+            let (c, cDigits) = cursor.localizedNumber(maxDigits: 4)
+        else { return nil }
         cursor.skipInvisibleMarks()
-        cursor.consume(0x2E)  // some locales end the date with a dot: `31.12.24.`
+        // Some locales end the date with a dot: `31.12.24.`; a spaced date that ends so is
+        // written year first (Korean `24. 12. 31.`, Hungarian `2024. 12. 31.`).
+        let spacedYearFirst = cursor.consume(0x2E) && spaced
+        guard WhatsAppHeader.hasDateDigits(first: aDigits, last: cDigits, spacedYearFirst: spacedYearFirst) else {
+            return nil
+        }
+        let isYearFirst = spacedYearFirst || aDigits >= 3
         guard let joiner = joiners.firstIndex(where: { cursor.consume($0) }) else { return nil }
         // Chinese, Japanese and Korean exports put the 12-hour marker before the time.
         var isPM = meridiem(&cursor)
@@ -171,12 +185,12 @@ struct WhatsAppHeaderScanner {
         let shape = WhatsAppHeader.shape(
             bracketed: bracketed, dateSeparator: separator, firstFieldDigits: aDigits, lastFieldDigits: cDigits,
             timeSeparator: timeSeparator, hasSeconds: hasSeconds, isPM: isPM, markerBeforeTime: markerBeforeTime,
-            terminator: terminator)
+            terminator: terminator, spacedDate: spaced, isYearFirst: spacedYearFirst)
         return WhatsAppHeader(
             fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute, second: second, joiner: joiner,
             terminator: terminator, timestampStart: timestampStart, timestampEnd: timestampEnd,
             bodyStart: cursor.position, shape: shape, dateSeparator: separator, timeSeparator: timeSeparator,
-            style: style, isPM: isPM, hasSeconds: hasSeconds)
+            style: style, isPM: isPM, hasSeconds: hasSeconds, isYearFirst: isYearFirst, hasSpacedDate: spaced)
     }
 
     /// Consumes a 12-hour marker and says whether it means the afternoon.

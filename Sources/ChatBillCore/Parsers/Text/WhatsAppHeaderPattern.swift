@@ -21,7 +21,7 @@ struct WhatsAppHeaderPattern {
     /// The pattern of headers written like `header`, nil when the grammar could read such a line
     /// in another way than the pattern does.
     init?(_ header: WhatsAppHeader, scanner: WhatsAppHeaderScanner) {
-        guard header.isPM == nil else { return nil }
+        guard header.isPM == nil, !header.hasSpacedDate else { return nil }
         let joiner = scanner.joiners[header.joiner]
         let terminator = header.terminator == 0 ? [0x5D, 0x20] : scanner.separators[header.terminator - 1]
         guard let joinerFirst = joiner.first, let terminatorFirst = terminator.first else { return nil }
@@ -98,7 +98,8 @@ struct WhatsAppHeaderPattern {
             fields: (a, b, c), firstFieldDigits: aDigits, hour: hour, minute: minute, second: second,
             joiner: joinerIndex, terminator: terminatorIndex, timestampStart: timestampStart,
             timestampEnd: timestampEnd, bodyStart: index, shape: shape, dateSeparator: dateSeparator,
-            timeSeparator: timeSeparator, style: bracketed ? .iOS : .android, isPM: nil, hasSeconds: hasSeconds)
+            timeSeparator: timeSeparator, style: bracketed ? .iOS : .android, isPM: nil, hasSeconds: hasSeconds,
+            isYearFirst: aDigits >= 3, hasSpacedDate: false)
     }
 
     /// A number of 1...`maxDigits` ASCII digits at `index`, and then `separator` (consumed) if

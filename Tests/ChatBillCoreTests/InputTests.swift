@@ -91,6 +91,20 @@ struct ZipExportTests {
         #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
     }
 
+    /// Android names the chat file in the phone's language, and a text file sent in the chat is
+    /// in the archive too: the file WhatsApp named is the chat.
+    @Test func theChatFileIsTheOneWhatsAppNamedInAnyLanguage() {
+        for chat in [
+            "_chat.txt", "WhatsApp Chat with Dana.txt", "WhatsApp-Chat mit Dana.txt", "Chat de WhatsApp con Dana.txt",
+            "Discussion WhatsApp avec Dana.txt", "Чат WhatsApp с Dana.txt",
+        ] {
+            #expect(ZipChatArchive.chatFile(among: ["notes.txt", chat]) == chat)
+        }
+        #expect(ZipChatArchive.chatFile(among: ["chat.txt"]) == "chat.txt")
+        #expect(ZipChatArchive.chatFile(among: ["chat.txt", "notes.txt"]) == nil)
+        #expect(ZipChatArchive.chatFile(among: []) == nil)
+    }
+
     @Test func anArchiveWithoutAChatFileIsUnreadable() throws {
         // A zip holding only `a.jpg` (stored, no compression).
         let bytes: [UInt8] = [

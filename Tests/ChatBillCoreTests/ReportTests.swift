@@ -147,6 +147,16 @@ struct ProviderIdentityTests {
         #expect(identity.summary == "Sam (the other sender of 'WhatsApp Chat with Alice.txt')")
     }
 
+    /// Android names the export in the phone's language.
+    @Test(arguments: [
+        "WhatsApp-Chat mit Alice.txt", "Chat de WhatsApp con Alice.txt", "Discussion WhatsApp avec Alice.txt",
+    ])
+    func aLocalisedExportNameNamesTheProviderToo(name: String) throws {
+        let identity = try ProviderIdentity.resolve(names: [], for: transcript(name, twoSenders))
+        #expect(identity.names == ["Sam"])
+        #expect(identity.source == .inferredFromFileName(name))
+    }
+
     @Test func withoutThatTheSendersAreListed() throws {
         #expect {
             try ProviderIdentity.resolve(names: [], for: transcript("_chat.txt", twoSenders))

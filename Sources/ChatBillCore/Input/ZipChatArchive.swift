@@ -50,24 +50,32 @@ public enum ZipChatArchive {
         return [UInt8](content)
     }
 
+    /// Which of an archive's `.txt` files (`paths`) is the chat: the one named as WhatsApp names
+    /// it (`_chat.txt`, or with "WhatsApp" in its name in any language: `WhatsApp Chat with X.txt`,
+    /// `WhatsApp-Chat mit X.txt`, `Chat de WhatsApp con X.txt`), else the only one; nil when that
+    /// leaves none or several (a text file sent in the chat is in the archive too).
+    static func chatFile(among paths: [String]) -> String? {
+        func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+        let named = paths.filter { name($0) == "_chat.txt" || name($0).lowercased().contains("whatsapp") }
+        let candidates = named.isEmpty ? paths : named
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
     /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
     static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
         let archive = try open(bytes, path: path)
-        let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }
-        func name(_ entry: Entry) -> String { entry.path.split(separator: "/").last.map(String.init) ?? entry.path }
-        let preferred = texts.filter { name($0) == "_chat.txt" || name($0).hasPrefix("WhatsApp Chat") }
-        let candidates = preferred.isEmpty ? texts : preferred
-        guard candidates.count == 1, let entry = candidates.first else {
-            let listing = texts.map(\.path).joined(separator: ", ")
+        let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }.map(\.path)
+        guard let chat = chatFile(among: texts) else {
             throw .unreadableInput(
                 Diagnostic(
                     .error, file: path,
                     texts.isEmpty
                         ? "the zip archive holds no .txt chat file"
-                        : "the zip archive holds several .txt files (\(listing)); unpack it and name the chat file"))
+                        : "the zip archive holds several .txt files (\(texts.joined(separator: ", "))); unpack it "
+                            + "and name the chat file"))
         }
         return InputFile(
-            displayName: path + "/" + entry.path, bytes: try extract(entry.path, from: archive, path: path),
+            displayName: path + "/" + chat, bytes: try extract(chat, from: archive, path: path),
             container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
             modificationDate: modificationDate)
     }

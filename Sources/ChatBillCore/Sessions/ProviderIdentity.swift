@@ -115,10 +115,17 @@ public struct ProviderIdentity: Sendable, Hashable {
         namedOtherParties(fileNames).flatMap(\.party.names)
     }
 
+    /// How WhatsApp names a 1:1 export before the other party's name, in English (the `.txt`, and
+    /// the iOS `.zip`) and in the languages whose Android exports name it otherwise.
+    static let chatFilePrefixes = [
+        "WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat mit ", "WhatsApp-Chat mit ", "Chat de WhatsApp con ",
+        "Chat WhatsApp con ", "Discussion WhatsApp avec ", "Conversa do WhatsApp com ", "WhatsApp-chat met ",
+    ]
+
     /// The party each file name says the export is a chat with.
     private static func namedOtherParties(_ fileNames: [String]) -> [(fileName: String, party: ProviderIdentity)] {
         fileNames.flatMap { fileName in
-            ["WhatsApp Chat with ", "WhatsApp Chat - "].filter { fileName.hasPrefix($0) }.map { prefix in
+            chatFilePrefixes.filter { fileName.hasPrefix($0) }.map { prefix in
                 var other = String(fileName.dropFirst(prefix.count))
                 if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
                 return (fileName, ProviderIdentity(names: [other]))

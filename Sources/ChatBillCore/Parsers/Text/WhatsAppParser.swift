@@ -58,7 +58,7 @@ public struct WhatsAppParser: TranscriptParser {
     public func detect(_ probe: DetectionProbe) -> Detection {
         let survey = surveyHead(probe)
         guard survey.headers > 0 else { return .no("no line starts with a WhatsApp date and time") }
-        let named = probe.fileName.hasPrefix("WhatsApp Chat") || probe.fileName == "_chat.txt"
+        let named = probe.fileName.lowercased().contains("whatsapp") || probe.fileName == "_chat.txt"
         return Detection(
             confidence: min(100, survey.confidence + (named ? 10 : 0)),
             reason: "\(survey.headers) of the first \(survey.lines) lines are WhatsApp message headers")

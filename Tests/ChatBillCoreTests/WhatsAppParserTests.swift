@@ -196,15 +196,15 @@ struct WhatsAppParserTests {
         ),
         (
             "nl", "<Media weggelaten>", "IMG-20261014-WA0001.jpg (bestand bijgevoegd)", "Dit bericht is verwijderd",
-            "Messages and calls are end-to-end encrypted."
+            "Berichten en oproepen zijn end-to-end versleuteld."
         ),
         (
             "ru", "<Без медиафайлов>", "IMG-20261014-WA0001.jpg (файл добавлен)", "Данное сообщение удалено",
             "Сообщения и звонки защищены сквозным шифрованием."
         ),
         (
-            "tr", "<Medya dahil edilmedi>", "IMG-20261014-WA0001.jpg (dosya ekli)", "Bu mesaj silindi",
-            "Messages and calls are end-to-end encrypted."
+            "tr", "<Medya dahil edilmedi>", "IMG-20261014-WA0001.jpg (dosya ekli)", "Bu mesaj silindi.",
+            "Mesajlar ve aramalar uçtan uca şifrelidir."
         ),
     ])
     func localisedMarkersAreRecognised(

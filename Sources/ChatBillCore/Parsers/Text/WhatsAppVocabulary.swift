@@ -66,7 +66,9 @@ public struct WhatsAppVocabulary: Sendable {
             "Vous avez supprimé ce message", "Mensagem apagada", "Esta mensagem foi apagada",
             "Essa mensagem foi apagada",
             "Questo messaggio è stato eliminato", "Hai eliminato questo messaggio", "Dit bericht is verwijderd",
-            "Je hebt dit bericht verwijderd", "Данное сообщение удалено", "Bu mesaj silindi", "Bu mesajı sildiniz",
+            "Je hebt dit bericht verwijderd", "Данное сообщение удалено", "Это сообщение было удалено",
+            "Bu mesaj silindi", "Bu mesaj silindi.",
+            "Bu mesajı sildiniz",
         ],
         callPrefixes: [
             "Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",
@@ -95,9 +97,12 @@ public struct WhatsAppVocabulary: Sendable {
             "Les messages et les appels sont chiffrés de bout en bout",
             "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta",
             "Mensagens e chamadas são protegidas com a criptografia de ponta a ponta",
+            "As mensagens e as chamadas são criptografadas de ponta a ponta",
             "I messaggi e le chiamate sono crittografati end-to-end",
             "Сообщения и звонки защищены сквозным шифрованием",
             "Сообщения в данной группе теперь защищены сквозным шифрованием",
+            // Dutch and Turkish, as several other parsers' tests write them.
+            "Berichten en oproepen zijn end-to-end versleuteld", "Mesajlar ve aramalar uçtan uca şifrelidir",
         ]
     )
 

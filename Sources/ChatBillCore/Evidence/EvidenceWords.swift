@@ -143,9 +143,10 @@ struct EvidenceWords {
 
     var unansweredNote: String? {
         guard evidence.unansweredLeftOut > 0 else { return nil }
-        return CountText.format(evidence.unansweredLeftOut, "unanswered session") + " "
-            + "(\(CountText.format(evidence.unansweredMessagesLeftOut, "message")) nobody answered) \(evidence.unansweredLeftOut == 1 ? "bills" : "bill") nothing and "
-            + "\(evidence.unansweredLeftOut == 1 ? "is" : "are") not shown."
+        let one = evidence.unansweredLeftOut == 1
+        return CountText.format(evidence.unansweredLeftOut, "unanswered session")
+            + " (\(CountText.format(evidence.unansweredMessagesLeftOut, "message")) nobody answered) "
+            + "\(one ? "bills" : "bill") nothing and \(one ? "is" : "are") not shown."
     }
 
     /// Invoiced time the exports show no session for.

@@ -67,8 +67,7 @@ public struct WhatsAppVocabulary: Sendable {
             "Essa mensagem foi apagada",
             "Questo messaggio è stato eliminato", "Hai eliminato questo messaggio", "Dit bericht is verwijderd",
             "Je hebt dit bericht verwijderd", "Данное сообщение удалено", "Это сообщение было удалено",
-            "Bu mesaj silindi", "Bu mesaj silindi.",
-            "Bu mesajı sildiniz",
+            "Bu mesaj silindi", "Bu mesaj silindi.", "Bu mesajı sildiniz",
         ],
         callPrefixes: [
             "Missed voice call", "Missed video call", "Voice call", "Video call", "Missed group voice call",

@@ -72,4 +72,24 @@ struct CSVParserTests {
         #expect(transcript.messages.map(\.text) == ["a; b\r\nc \"quoted\"", "ok"])
         #expect(transcript.messages.map(\.location.line) == [2, 4])
     }
+
+    /// A short record and a quote never closed are read, with a warning at their line, and the
+    /// last record's lines stay within the file.
+    @Test func shortRecordsAndUnclosedQuotesAreWarnedAbout() throws {
+        let text =
+            "time,sender,text\n2026-11-03T09:00:00,Dana,hi\n2026-11-03T09:05:00,Sam\n"
+            + "2026-11-03T09:06:00,Sam,\"cut\nshort\n"
+        let input = InputFile(displayName: "x.csv", bytes: Array(text.utf8))
+        let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.text) == ["hi", "", "cut\nshort"])
+        #expect(transcript.messages.map(\.lastLine) == [2, 3, 5])
+        #expect(input.lines.lineCount == 5)
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "x.csv:3:1: warning: the record has 2 fields where the header names 3; the missing ones are read as "
+                    + "empty",
+                "x.csv:4:1: warning: a quoted field of this record is never closed, so the record runs to the end of "
+                    + "the file (line 5): is the file cut short?",
+            ])
+    }
 }

@@ -10,6 +10,8 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
         var line: Int
         var lastLine: Int
         var byteRange: Range<Int>
+        /// Whether a quoted field in it is never closed: it runs to the end of the file.
+        var isUnclosed = false
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -48,6 +50,7 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
         let start = position
         let firstLine = line
         var fields: [(Range<Int>, Bool)] = []
+        var isUnclosed = false
         while true {
             if position < bytes.count, bytes[position] == 0x22 {
                 position += 1
@@ -63,8 +66,19 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
                     if bytes[position] == 0x0A { line += 1 }
                     position += 1
                 }
-                fields.append((fieldStart..<Swift.min(position, bytes.count), true))
-                position = Swift.min(position + 1, bytes.count)  // closing quote
+                if position >= bytes.count {
+                    // Never closed: the field ends with the file, whose last line break ends a
+                    // line and starts none.
+                    isUnclosed = true
+                    while position > fieldStart, bytes[position - 1] == 0x0A || bytes[position - 1] == 0x0D {
+                        if bytes[position - 1] == 0x0A { line -= 1 }
+                        position -= 1
+                    }
+                    fields.append((fieldStart..<position, true))
+                    break
+                }
+                fields.append((fieldStart..<position, true))
+                position += 1  // closing quote
                 // Anything between the closing quote and the delimiter is kept out.
                 while position < bytes.count, bytes[position] != delimiter, bytes[position] != 0x0A { position += 1 }
             } else {
@@ -82,8 +96,11 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
         }
         var end = position
         if end > start, end <= bytes.count, end - 1 >= start, bytes[end - 1] == 0x0D { end -= 1 }
-        let record = Record(fields: fields, line: firstLine, lastLine: line, byteRange: start..<end)
-        if position < bytes.count {  // the newline
+        let record = Record(
+            fields: fields, line: firstLine, lastLine: line, byteRange: start..<end, isUnclosed: isUnclosed)
+        if isUnclosed {
+            position = bytes.count
+        } else if position < bytes.count {  // the newline
             position += 1
             line += 1
         }

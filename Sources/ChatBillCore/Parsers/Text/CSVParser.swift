@@ -114,8 +114,23 @@ public struct CSVParser: TranscriptParser {
             var diagnostics: [Diagnostic] = []
             var resolver = LocalTimeResolver(timeZone: options.timeZone.timeZone)
             var layout = options.csv.timeLayout
+            let columnsFrom = options.csv.columns == nil ? "the header names" : "--columns names"
             for (index, record) in records.enumerated() {
                 let location = InputLocation(line: record.line, column: 1)
+                if record.isUnclosed {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: location,
+                            "a quoted field of this record is never closed, so the record runs to the end of the file "
+                                + "(line \(record.lastLine)): is the file cut short?"))
+                }
+                if record.fields.count < columns.count {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: location,
+                            "the record has \(CountText.format(record.fields.count, "field")) where \(columnsFrom) "
+                                + "\(columns.count); the missing ones are read as empty"))
+                }
                 guard let value = timeValue(record) else {
                     diagnostics.append(
                         Diagnostic(

@@ -54,6 +54,18 @@ struct IRCParserTests {
         #expect(local(transcript.messages[0]) == "2026-11-12T10:00:00+01:00")
     }
 
+    /// HexChat's `Nov 12 10:02:10` keeps its seconds (they were dropped with the year missing),
+    /// and takes its year from the `BEGIN LOGGING` line.
+    @Test func hexChatLinesKeepTheirSecondsAndTheLoggingLinesYear() throws {
+        let log =
+            "**** BEGIN LOGGING AT Thu Nov 12 09:58:01 2026\n\nNov 12 10:00:07 <dana>\thi\n"
+            + "[12 Nov 10:02:10] <sam> on it\n"
+        let transcript = try parser.parse(
+            InputFile(displayName: "#support.log", bytes: Array(log.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(local) == ["2026-11-12T10:00:07+01:00", "2026-11-12T10:02:10+01:00"])
+    }
+
     @Test func timesWithoutAnyDayAskForOne() {
         let input = InputFile(displayName: "-", bytes: Array("10:00 <dana> hi\n".utf8))
         #expect(throws: ChatBillError.self) {

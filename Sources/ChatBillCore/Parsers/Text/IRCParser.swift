@@ -24,8 +24,8 @@ public struct IRCParser: TranscriptParser {
     enum Stamp {
         case full(CivilDateTime)
         case timeOfDay(hour: Int, minute: Int, second: Int)
-        /// dircproxy: day and month, no year.
-        case dayAndMonth(day: Int, month: Int, hour: Int, minute: Int)
+        /// HexChat and dircproxy: day and month, no year.
+        case dayAndMonth(day: Int, month: Int, hour: Int, minute: Int, second: Int)
     }
 
     struct Line {
@@ -124,17 +124,17 @@ public struct IRCParser: TranscriptParser {
             cursor.advance(3)
             while cursor.consume(0x20) {}
             guard let (day, _) = cursor.number(maxDigits: 2), cursor.consume(0x20),
-                let (hour, minute, _) = readTime(&cursor)
+                let (hour, minute, second) = readTime(&cursor)
             else { return nil }
-            return .dayAndMonth(day: day, month: month, hour: hour, minute: minute)
+            return .dayAndMonth(day: day, month: month, hour: hour, minute: minute, second: second)
         }
         if let (day, _) = cursor.number(maxDigits: 2), cursor.consume(0x20) {
             var monthEnd = cursor.position
             while monthEnd < cursor.end, bytes[monthEnd] != 0x20 { monthEnd += 1 }
             guard let month = MonthNames.month(bytes, cursor.position..<monthEnd) else { return nil }
             cursor.advance(monthEnd - cursor.position)
-            guard cursor.consume(0x20), let (hour, minute, _) = readTime(&cursor) else { return nil }
-            return .dayAndMonth(day: day, month: month, hour: hour, minute: minute)
+            guard cursor.consume(0x20), let (hour, minute, second) = readTime(&cursor) else { return nil }
+            return .dayAndMonth(day: day, month: month, hour: hour, minute: minute, second: second)
         }
         return nil
     }
@@ -271,7 +271,7 @@ public struct IRCParser: TranscriptParser {
                     }
                     usedContext = true
                     civil = clock!.dateTime(hour: hour, minute: minute, second: second)
-                case .dayAndMonth(let day, let month, let hour, let minute):
+                case .dayAndMonth(let day, let month, let hour, let minute, let second):
                     guard let year = clock?.day.year ?? start?.day.year else {
                         return .failure(
                             .needsChoice(
@@ -280,7 +280,8 @@ public struct IRCParser: TranscriptParser {
                                     "this log has no year; pass --date with a day of the right year")))
                     }
                     usedContext = true
-                    civil = CivilDateTime(year: year, month: month, day: day, hour: hour, minute: minute)
+                    civil = CivilDateTime(
+                        year: year, month: month, day: day, hour: hour, minute: minute, second: second)
                 }
                 builder.begin(
                     line, at: civil, timestamp: line.content.lowerBound..<parsed.stampEnd, sender: parsed.sender,

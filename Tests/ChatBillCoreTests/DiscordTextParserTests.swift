@@ -37,4 +37,23 @@ struct DiscordTextParserTests {
             ISOTimestamp.format(transcript.messages[0].instant, in: Fixtures.berlin.timeZone)
                 == "2026-11-20T14:03:00+01:00")
     }
+
+    /// DiscordChatExporter 2 wrote `[20-Nov-18 09:02 AM] dana#1234` by default; a header with an
+    /// impossible date stays text, with a warning.
+    @Test func version2sDefaultDatesAreRead() throws {
+        let text =
+            "==============================================================\nGuild: A\nChannel: B\n"
+            + "==============================================================\n\n[20-Nov-18 09:02 AM] dana#1234\n"
+            + "printer down\n\n[20-Nov-18 12:15 PM] sam#0001 (pinned)\nfixed\n[31-Feb-18 01:00 PM] sam#0001\n"
+        let input = InputFile(displayName: "x.txt", bytes: Array(text.utf8))
+        #expect(ParserRegistry.standard.rank(input).first?.parser.name == "discord-txt")
+        let transcript = try DiscordTextParser().parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.sender) == ["dana#1234", "sam#0001"])
+        #expect(transcript.messages.map(\.text) == ["printer down", "fixed\n[31-Feb-18 01:00 PM] sam#0001"])
+        #expect(
+            transcript.messages.map { ISOTimestamp.format($0.instant, in: Fixtures.berlin.timeZone) } == [
+                "2018-11-20T09:02:00+01:00", "2018-11-20T12:15:00+01:00",
+            ])
+        #expect(transcript.diagnostics.map(\.location?.line) == [11])
+    }
 }

@@ -13,7 +13,9 @@
 ///
 /// Dates are the exporting machine's short date and time (`11/20/2026 9:02 AM`, `20.11.2026
 /// 09:02`), so the day/month order is inferred from the whole file as for WhatsApp, and read in
-/// the report's zone. Each message's text runs until the next message header.
+/// the report's zone; or, in exports of DiscordChatExporter 2 (its default `dd-MMM-yy hh:mm tt`),
+/// `[20-Nov-26 09:02 AM]`, with the month by its English name. Each message's text runs until the
+/// next message header.
 public struct DiscordTextParser: TranscriptParser {
     public let name = "discord-txt"
     public let displayName = "DiscordChatExporter plain text (.txt)"
@@ -33,6 +35,32 @@ public struct DiscordTextParser: TranscriptParser {
         return header
     }
 
+    /// A header as DiscordChatExporter 2 wrote it by default: `[20-Nov-26 09:02 AM] Author`.
+    private func legacyHeader(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>
+    ) -> (civil: CivilDateTime?, timestamp: Range<Int>, bodyStart: Int)? {
+        var cursor = TextCursor(bytes, line)
+        guard cursor.consume(0x5B) else { return nil }
+        let start = cursor.position
+        guard let (day, _) = cursor.number(maxDigits: 2), cursor.consume(0x2D), cursor.position + 4 <= line.upperBound,
+            bytes[cursor.position + 3] == 0x2D,
+            let month = MonthNames.month(bytes, cursor.position..<cursor.position + 3)
+        else { return nil }
+        cursor.advance(4)
+        guard let year = cursor.fixedNumber(digits: 2), cursor.consume(0x20),
+            let (hour, _) = cursor.number(maxDigits: 2), cursor.consume(0x3A),
+            let minute = cursor.fixedNumber(digits: 2),
+            cursor.consume(0x20), let marker = cursor.peek(), marker == 0x41 || marker == 0x50
+        else { return nil }
+        cursor.advance()
+        guard cursor.consume(0x4D) else { return nil }
+        let end = cursor.position
+        guard cursor.consume(0x5D), cursor.consume(0x20), cursor.position < line.upperBound else { return nil }
+        let civil = CivilDateTime(
+            year: 2000 + year, month: month, day: day, hour: hour % 12 + (marker == 0x50 ? 12 : 0), minute: minute)
+        return (hour >= 1 && hour <= 12 && civil.isValid ? civil : nil, start..<end, cursor.position)
+    }
+
     public func detect(_ probe: DetectionProbe) -> Detection {
         let head = Array(probe.head)
         let (preamble, headers) = head.withUnsafeBufferPointer { buffer in
@@ -43,7 +71,7 @@ public struct DiscordTextParser: TranscriptParser {
                     preamble = true
                 }
                 if line.number == 2, !buffer.range(line.content, hasPrefix: Array("Guild: ".utf8)) { preamble = false }
-                if header(buffer, line.content) != nil { headers += 1 }
+                if header(buffer, line.content) != nil || legacyHeader(buffer, line.content) != nil { headers += 1 }
             }
             return (preamble, headers)
         }
@@ -67,6 +95,14 @@ public struct DiscordTextParser: TranscriptParser {
             var builder = LineTranscriptBuilder(
                 bytes: bytes, file: file, zone: options.timeZone.timeZone,
                 example: "a DiscordChatExporter message ('[11/20/2026 9:02 AM] name')")
+            /// Starts a message whose author follows its header from `bodyStart` on.
+            func begin(_ line: LineReader.Line, _ civil: CivilDateTime, _ timestamp: Range<Int>, bodyStart: Int) {
+                var author = bytes.trimmed(bodyStart..<line.content.upperBound)
+                if bytes.range(author, hasSuffix: Self.pinned) {
+                    author = author.lowerBound..<(author.upperBound - Self.pinned.count)
+                }
+                builder.begin(line, at: civil, timestamp: timestamp, sender: author, kind: .text, textStart: nil)
+            }
             var inFrame = false  // between the rules of the preamble or of the closing "Exported N message(s)"
             for line in LineReader(bytes) {
                 if bytes.range(bytes.trimmed(line.content), hasPrefix: Self.rule) {
@@ -77,6 +113,17 @@ public struct DiscordTextParser: TranscriptParser {
                 }
                 if inFrame {
                     builder.headerLines.append(line.number)
+                    continue
+                }
+                if let legacy = legacyHeader(bytes, line.content) {
+                    guard let civil = legacy.civil else {
+                        builder.warn(
+                            line,
+                            "'\(bytes.string(legacy.timestamp))' is not a real date and time; the line is kept as text")
+                        builder.add(line)
+                        continue
+                    }
+                    begin(line, civil, legacy.timestamp, bodyStart: legacy.bodyStart)
                     continue
                 }
                 guard let header = header(bytes, line.content) else {
@@ -91,14 +138,7 @@ public struct DiscordTextParser: TranscriptParser {
                     builder.add(line)
                     continue
                 }
-                var author = bytes.trimmed(header.bodyStart..<line.content.upperBound)
-                if bytes.range(author, hasSuffix: Self.pinned) {
-                    author = author.lowerBound..<(author.upperBound - Self.pinned.count)
-                }
-                builder.begin(
-                    line, at: civil, timestamp: header.timestampStart..<header.timestampEnd, sender: author,
-                    kind: .text,
-                    textStart: nil)
+                begin(line, civil, header.timestampStart..<header.timestampEnd, bodyStart: header.bodyStart)
             }
             // A message of nothing but attachments is an attachment.
             return builder.transcript(of: input, parser: name, zone: options.timeZone, dateOrder: orders.main).map {

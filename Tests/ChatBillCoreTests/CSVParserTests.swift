@@ -92,4 +92,22 @@ struct CSVParserTests {
                     + "the file (line 5): is the file cut short?",
             ])
     }
+
+    /// DiscordChatExporter 2's CSV wrote `20-Nov-18 09:02 AM`: read without a layout, and `MMM`
+    /// reads month abbreviations in any layout.
+    @Test func monthAbbreviationsAreRead() throws {
+        let text =
+            "Author,Date,Content,Attachments\ndana#1234,20-Nov-18 09:02 AM,printer down,\n"
+            + "sam#0001,20-Nov-18 12:15 PM,fixed,\n"
+        let transcript = try parser.parse(
+            InputFile(displayName: "x.csv", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(
+            transcript.messages.map { ISOTimestamp.format($0.instant, in: Fixtures.berlin.timeZone) } == [
+                "2018-11-20T09:02:00+01:00", "2018-11-20T12:15:00+01:00",
+            ])
+        let layout = try #require(TimestampLayout("D MMM YYYY, HH:mm"))
+        let read = Array("3 dec 2026, 17:45".utf8).withUnsafeBufferPointer { layout.read($0, 0..<$0.count) }
+        #expect(read?.0 == CivilDateTime(year: 2026, month: 12, day: 3, hour: 17, minute: 45))
+        #expect(Array("3 Dez 2026, 17:45".utf8).withUnsafeBufferPointer { layout.read($0, 0..<$0.count) } == nil)
+    }
 }

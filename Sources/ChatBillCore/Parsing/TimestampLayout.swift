@@ -1,7 +1,7 @@
 /// A timestamp layout the user writes (`DD.MM.YYYY HH:mm`, `M/D/YY h:mm A`,
 /// `YYYY-MM-DDTHH:mm:ssZ`) for exports chatbill has no parser for, read from bytes.
 ///
-/// Tokens: `YYYY` `YY` year, `MM`/`M` month, `DD`/`D` day, `HH`/`H` 24-hour hour, `hh`/`h`
+/// Tokens: `YYYY` `YY` year, `MM`/`M` month, `MMM` month by its English abbreviation (`Nov`), `DD`/`D` day, `HH`/`H` 24-hour hour, `hh`/`h`
 /// 12-hour hour, `mm` minutes, `ss` seconds, `SSS` fractions of a second, `A` AM/PM, `Z` a UTC
 /// offset (`Z`, `+01:00`, `+0100`). Anything else must appear as written.
 public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
@@ -10,7 +10,7 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
     enum Token: Hashable {
         /// A number; `digits` fixed (`MM`: exactly 2) or nil for 1–2 digits (`M`).
         case number(Field, digits: Int?)
-        case fraction, meridiem, offset
+        case monthName, fraction, meridiem, offset
         case literal(UInt8)
     }
 
@@ -23,7 +23,7 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         var rest = Substring(text)
         let names: [(String, Token)] = [
             ("YYYY", .number(.year, digits: 4)), ("YY", .number(.shortYear, digits: 2)),
-            ("MM", .number(.month, digits: 2)), ("M", .number(.month, digits: nil)),
+            ("MMM", .monthName), ("MM", .number(.month, digits: 2)), ("M", .number(.month, digits: nil)),
             ("DD", .number(.day, digits: 2)), ("D", .number(.day, digits: nil)),
             ("HH", .number(.hour24, digits: 2)), ("H", .number(.hour24, digits: nil)),
             ("hh", .number(.hour12, digits: 2)), ("h", .number(.hour12, digits: nil)),
@@ -41,8 +41,11 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         }
         let fields = Set(
             tokens.compactMap { token -> Field? in
-                if case .number(let field, _) = token { return field }
-                return nil
+                switch token {
+                case .number(let field, _): field
+                case .monthName: .month
+                default: nil
+                }
             })
         let required: [[Field]] = [[.year, .shortYear], [.month], [.day], [.hour24, .hour12], [.minute]]
         guard required.allSatisfy({ options in options.contains(where: fields.contains) }) else { return nil }
@@ -74,6 +77,12 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
                 case .minute: civil.minute = value
                 case .second: civil.second = value
                 }
+            case .monthName:
+                guard cursor.position + 3 <= range.upperBound,
+                    let month = MonthNames.month(bytes, cursor.position..<cursor.position + 3)
+                else { return nil }
+                civil.month = month
+                cursor.advance(3)
             case .fraction:
                 guard cursor.number(maxDigits: 9) != nil else { return nil }
             case .meridiem:
@@ -114,6 +123,10 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         "YYYY-MM-DDTHH:mmZ", "YYYY-MM-DDTHH:mm", "YYYY-MM-DD HH:mm:ss.SSSZ", "YYYY-MM-DD HH:mm:ssZ",
         "YYYY-MM-DD HH:mm:ss.SSS", "YYYY-MM-DD HH:mm:ss", "YYYY-MM-DD HH:mm",
     ].compactMap(TimestampLayout.init)
+
+    /// The layouts a CSV's times are tried in when none is given: ISO 8601, and the default of
+    /// DiscordChatExporter 2 (`20-Nov-18 09:02 AM`), neither of which can be read two ways.
+    static let unambiguousCandidates = isoCandidates + ["DD-MMM-YY hh:mm A"].compactMap(TimestampLayout.init)
 
     /// An ISO 8601 timestamp in any of the `isoCandidates` shapes: the wall clock and its offset,
     /// when written.

@@ -51,7 +51,9 @@ struct ReadOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "For CSV: the timestamp layout, e.g. \"DD.MM.YYYY HH:mm\" or \"M/D/YY h:mm A\".",
-            discussion: "Tokens: YYYY YY MM M DD D HH H hh h mm ss SSS A Z. Default: ISO 8601 or epoch seconds.",
+            discussion:
+                "Tokens: YYYY YY MMM (Nov) MM M DD D HH H hh h mm ss SSS A Z. Default: ISO 8601, epoch seconds or "
+                + "DiscordChatExporter 2's 20-Nov-18 09:02 AM.",
             valueName: "layout"))
     var timeFormat: String?
 

@@ -144,7 +144,7 @@ public struct CSVParser: TranscriptParser {
                 let bytes = Array(value.utf8)
                 let read = bytes.withUnsafeBufferPointer { valueBytes -> (CivilDateTime, offset: Int?)? in
                     if let layout { return layout.read(valueBytes, 0..<valueBytes.count) }
-                    for candidate in TimestampLayout.isoCandidates {
+                    for candidate in TimestampLayout.unambiguousCandidates {
                         if let result = candidate.read(valueBytes, 0..<valueBytes.count) {
                             layout = candidate
                             return result
@@ -165,7 +165,10 @@ public struct CSVParser: TranscriptParser {
                                     "'\(value)' is neither ISO 8601 nor epoch seconds; pass its layout with "
                                         + "--time-format, e.g. --time-format \"DD.MM.YYYY HH:mm\"")))
                     }
-                    let hint = options.csv.timeLayout.map { "the layout '\($0)'" } ?? "ISO 8601 or epoch seconds"
+                    let hint =
+                        options.csv.timeLayout.map { "the layout '\($0)'" }
+                        ?? (TimestampLayout.isoCandidates.contains(layout!)
+                            ? "ISO 8601 or epoch seconds" : "the layout '\(layout!)' of the first time")
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, at: location,

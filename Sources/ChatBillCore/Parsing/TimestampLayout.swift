@@ -1,9 +1,10 @@
 /// A timestamp layout the user writes (`DD.MM.YYYY HH:mm`, `M/D/YY h:mm A`,
 /// `YYYY-MM-DDTHH:mm:ssZ`) for exports chatbill has no parser for, read from bytes.
 ///
-/// Tokens: `YYYY` `YY` year, `MM`/`M` month, `MMM` month by its English abbreviation (`Nov`), `DD`/`D` day, `HH`/`H` 24-hour hour, `hh`/`h`
-/// 12-hour hour, `mm` minutes, `ss` seconds, `SSS` fractions of a second, `A` AM/PM, `Z` a UTC
-/// offset (`Z`, `+01:00`, `+0100`). Anything else must appear as written.
+/// Tokens: `YYYY` `YY` year, `MM`/`M` month, `MMM` month by its English abbreviation (`Nov`),
+/// `DD`/`D` day, `HH`/`H` 24-hour hour, `hh`/`h` 12-hour hour, `mm` minutes, `ss` seconds, `SSS`
+/// fractions of a second, `A` AM/PM, `Z` a UTC offset (`Z`, `+01:00`, `+0100`). Anything else
+/// must appear as written.
 public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
     enum Field: Hashable { case year, shortYear, month, day, hour24, hour12, minute, second }
 
@@ -53,8 +54,11 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         self.description = text
     }
 
-    /// The wall clock a value names, and its UTC offset in seconds when the layout has `Z`.
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (CivilDateTime, offset: Int?)? {
+    /// The wall clock a value names, and its UTC offset in seconds when the layout has `Z`; nil
+    /// when the value is not written so or, unless `validated` is false, names no real date.
+    func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, validated: Bool = true
+    ) -> (CivilDateTime, offset: Int?)? {
         var cursor = TextCursor(bytes, range)
         var civil = CivilDateTime(year: 0, month: 0, day: 0)
         var hour12: Int?
@@ -102,7 +106,7 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
         }
         guard cursor.isAtEnd else { return nil }
         if let hour12 { civil.hour = hour12 % 12 + (isPM == true ? 12 : 0) }
-        return civil.isValid ? (civil, offset) : nil
+        return !validated || civil.isValid ? (civil, offset) : nil
     }
 
     /// `Z`, `+01:00`, `+0100` or `-05`.
@@ -126,7 +130,10 @@ public struct TimestampLayout: Sendable, Hashable, CustomStringConvertible {
 
     /// The layouts a CSV's times are tried in when none is given: ISO 8601, and the default of
     /// DiscordChatExporter 2 (`20-Nov-18 09:02 AM`), neither of which can be read two ways.
-    static let unambiguousCandidates = isoCandidates + ["DD-MMM-YY hh:mm A"].compactMap(TimestampLayout.init)
+    static let unambiguousCandidates = isoCandidates + [discordChatExporter2]
+
+    /// DiscordChatExporter 2's default date format (`dd-MMM-yy hh:mm tt`), in its TXT and CSV.
+    static let discordChatExporter2 = TimestampLayout("DD-MMM-YY hh:mm A")!
 
     /// An ISO 8601 timestamp in any of the `isoCandidates` shapes: the wall clock and its offset,
     /// when written.

@@ -35,30 +35,18 @@ public struct DiscordTextParser: TranscriptParser {
         return header
     }
 
-    /// A header as DiscordChatExporter 2 wrote it by default: `[20-Nov-26 09:02 AM] Author`.
+    /// A header as DiscordChatExporter 2 wrote it by default, `[20-Nov-26 09:02 AM] Author`: its
+    /// date (nil when it names no real day), the timestamp and where the author starts.
     private func legacyHeader(
         _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>
     ) -> (civil: CivilDateTime?, timestamp: Range<Int>, bodyStart: Int)? {
-        var cursor = TextCursor(bytes, line)
-        guard cursor.consume(0x5B) else { return nil }
-        let start = cursor.position
-        guard let (day, _) = cursor.number(maxDigits: 2), cursor.consume(0x2D), cursor.position + 4 <= line.upperBound,
-            bytes[cursor.position + 3] == 0x2D,
-            let month = MonthNames.month(bytes, cursor.position..<cursor.position + 3)
+        // `20-Nov-26 09:02 AM` is 18 bytes.
+        let stamp = (line.lowerBound + 1)..<(line.lowerBound + 19)
+        guard line.count > 21, bytes[line.lowerBound] == 0x5B, bytes[stamp.upperBound] == 0x5D,
+            bytes[stamp.upperBound + 1] == 0x20,
+            let (civil, _) = TimestampLayout.discordChatExporter2.read(bytes, stamp, validated: false)
         else { return nil }
-        cursor.advance(4)
-        guard let year = cursor.fixedNumber(digits: 2), cursor.consume(0x20),
-            let (hour, _) = cursor.number(maxDigits: 2), cursor.consume(0x3A),
-            let minute = cursor.fixedNumber(digits: 2),
-            cursor.consume(0x20), let marker = cursor.peek(), marker == 0x41 || marker == 0x50
-        else { return nil }
-        cursor.advance()
-        guard cursor.consume(0x4D) else { return nil }
-        let end = cursor.position
-        guard cursor.consume(0x5D), cursor.consume(0x20), cursor.position < line.upperBound else { return nil }
-        let civil = CivilDateTime(
-            year: 2000 + year, month: month, day: day, hour: hour % 12 + (marker == 0x50 ? 12 : 0), minute: minute)
-        return (hour >= 1 && hour <= 12 && civil.isValid ? civil : nil, start..<end, cursor.position)
+        return (civil.isValid ? civil : nil, stamp, stamp.upperBound + 2)
     }
 
     public func detect(_ probe: DetectionProbe) -> Detection {

@@ -191,7 +191,7 @@ struct WhatsAppParserTests {
             "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta."
         ),
         (
-            "it", "<Media omessi>", "IMG-20261014-WA0001.jpg (file attached)", "Questo messaggio è stato eliminato",
+            "it", "<Media omessi>", "IMG-20261014-WA0001.jpg (file allegato)", "Questo messaggio è stato eliminato",
             "I messaggi e le chiamate sono crittografati end-to-end."
         ),
         (
@@ -218,6 +218,14 @@ struct WhatsAppParserTests {
         #expect(android.messages.map(\.kind) == [.attachment, .attachment, .deleted, .text], "\(locale)")
         let iOS = try parse("[14/10/2026, 09:00:00] Grupo: \(notice)\n[14/10/2026, 09:01:00] Ana: hola\n")
         #expect(iOS.messages.map(\.kind) == [.system, .text], "\(locale)")
+    }
+
+    /// iOS exports with media name each file in the phone's language.
+    @Test(arguments: ["<attached: ", "<Anhang: ", "<adjunto: ", "<anexado: ", "<allegato: "])
+    func iOSAttachmentsAreRecognisedInEachLanguage(marker: String) throws {
+        let transcript = try parse(
+            "[14/10/2026, 09:00:00] Ana: \u{200E}\(marker)00000003-PHOTO-2026-10-14-09-00-00.jpg>\n")
+        #expect(transcript.messages.map(\.kind) == [.attachment])
     }
 
     @Test func sendersKeepColonsOutAndLoseTrailingSpaces() throws {

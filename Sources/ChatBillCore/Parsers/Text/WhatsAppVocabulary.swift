@@ -54,9 +54,10 @@ public struct WhatsAppVocabulary: Sendable {
         ],
         attachmentSuffixes: [
             " (file attached)", " (Datei angehängt)", " (archivo adjunto)", " (fichier joint)", " (arquivo anexado)",
-            " (bestand bijgevoegd)", " (dosya ekli)", " (файл добавлен)",
+            " (bestand bijgevoegd)", " (dosya ekli)", " (файл добавлен)", " (file allegato)",
         ],
-        attachmentPrefixes: ["<attached: ", "<Anhang: "],
+        // iOS with media, in English, German, Spanish, Portuguese and Italian.
+        attachmentPrefixes: ["<attached: ", "<Anhang: ", "<adjunto: ", "<anexado: ", "<allegato: "],
         deletedTexts: [
             "This message was deleted", "This message was deleted.", "You deleted this message",
             "You deleted this message.", "Diese Nachricht wurde gelöscht.", "Du hast diese Nachricht gelöscht.",

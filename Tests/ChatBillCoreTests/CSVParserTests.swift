@@ -98,12 +98,18 @@ struct CSVParserTests {
     @Test func monthAbbreviationsAreRead() throws {
         let text =
             "Author,Date,Content,Attachments\ndana#1234,20-Nov-18 09:02 AM,printer down,\n"
-            + "sam#0001,20-Nov-18 12:15 PM,fixed,\n"
+            + "sam#0001,20-Nov-18 12:15 PM,fixed,\nsam#0001,2018-11-20 12:30,and another,\n"
         let transcript = try parser.parse(
             InputFile(displayName: "x.csv", bytes: Array(text.utf8)), options: ParseOptions(timeZone: Fixtures.berlin))
         #expect(
             transcript.messages.map { ISOTimestamp.format($0.instant, in: Fixtures.berlin.timeZone) } == [
                 "2018-11-20T09:02:00+01:00", "2018-11-20T12:15:00+01:00",
+            ])
+        // A time in another shape is named against the layout the first one was read with.
+        #expect(
+            transcript.diagnostics.map(\.message) == [
+                "'2018-11-20 12:30' does not match the layout 'DD-MMM-YY hh:mm A'; pass --time-format "
+                    + "(e.g. \"DD.MM.YYYY HH:mm\"); the record is not billed"
             ])
         let layout = try #require(TimestampLayout("D MMM YYYY, HH:mm"))
         let read = Array("3 dec 2026, 17:45".utf8).withUnsafeBufferPointer { layout.read($0, 0..<$0.count) }

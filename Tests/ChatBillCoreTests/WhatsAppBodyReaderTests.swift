@@ -42,4 +42,35 @@ struct WhatsAppBodyReaderTests {
         #expect(edited.kind == .text && edited.isEdited)
         #expect(!read("Dana: fixed it").isEdited)
     }
+
+    /// Every entry of the standard vocabulary is recognised where WhatsApp writes it: a list
+    /// grown by a wording (a new language) is held to it without a test of its own.
+    @Test func everyWordingOfTheStandardVocabularyIsRecognised() {
+        let vocabulary = WhatsAppVocabulary.standard
+        let reader = WhatsAppBodyReader(vocabulary: vocabulary)
+        func read(_ text: String, style: WhatsAppHeader.Style = .android) -> WhatsAppBodyReader.Body {
+            let bytes = Array("Dana: \(text)".utf8)
+            return bytes.withUnsafeBufferPointer {
+                reader.read($0, style: style, start: 0, firstLineEnd: $0.count, end: $0.count)
+            }
+        }
+        for placeholder in vocabulary.attachmentPlaceholders {
+            #expect(read(placeholder).kind == .attachment, "\(placeholder)")
+        }
+        for suffix in vocabulary.attachmentSuffixes {
+            #expect(read("IMG-20261014-WA0001.jpg" + suffix).kind == .attachment, "\(suffix)")
+        }
+        for prefix in vocabulary.attachmentPrefixes {
+            #expect(read("\u{200E}" + prefix + "00000003-PHOTO.jpg>", style: .iOS).kind == .attachment, "\(prefix)")
+        }
+        for deleted in vocabulary.deletedTexts { #expect(read(deleted).kind == .deleted, "\(deleted)") }
+        for call in vocabulary.callPrefixes { #expect(read(call + ", 2 min").kind == .call, "\(call)") }
+        for marker in vocabulary.editedMarkers { #expect(read("fixed it " + marker).isEdited, "\(marker)") }
+        for notice in vocabulary.encryptionNotices {
+            #expect(read(notice + ". Tap to learn more.", style: .iOS).kind == .system, "\(notice)")
+        }
+        for phrase in vocabulary.systemPhrases {
+            #expect(read("\u{200E}Dana " + phrase + " Sam", style: .iOS).kind == .system, "\(phrase)")
+        }
+    }
 }

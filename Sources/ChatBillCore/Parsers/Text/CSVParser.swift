@@ -165,10 +165,11 @@ public struct CSVParser: TranscriptParser {
                                     "'\(value)' is neither ISO 8601 nor epoch seconds; pass its layout with "
                                         + "--time-format, e.g. --time-format \"DD.MM.YYYY HH:mm\"")))
                     }
+                    // The layout given, or the one the first time was read with.
+                    let used = layout!
                     let hint =
-                        options.csv.timeLayout.map { "the layout '\($0)'" }
-                        ?? (TimestampLayout.isoCandidates.contains(layout!)
-                            ? "ISO 8601 or epoch seconds" : "the layout '\(layout!)' of the first time")
+                        options.csv.timeLayout == nil && TimestampLayout.isoCandidates.contains(used)
+                        ? "ISO 8601 or epoch seconds" : "the layout '\(used)'"
                     diagnostics.append(
                         Diagnostic(
                             .warning, file: file, at: location,

@@ -56,6 +56,22 @@ struct ZoomParserTests {
         #expect(transcript.contextDate?.summary.hasPrefix("2026-11-18 (the file's modification day") == true)
     }
 
+    @Test func aFolderNamedAfterADayThatDoesNotExistIsAWarningAndTheFilesDayIsUsed() throws {
+        let modified = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 in Berlin
+        let input = InputFile(
+            displayName: "zoom/2026-02-30 10.00.00 Printer check 81234567890/meeting_saved_chat.txt",
+            bytes: Array("10:00:00 Dana:\thi\n".utf8), modificationDate: modified)
+        let transcript = try parser.parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.contextDate?.source == .fileTime)
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "zoom/2026-02-30 10.00.00 Printer check 81234567890/meeting_saved_chat.txt: warning: the folder name "
+                    + "'2026-02-30 10.00.00 Printer check 81234567890' starts with 2026-02-30, a day that does not "
+                    + "exist; the meeting's day is not taken from it (pass --date YYYY-MM-DD)"
+            ])
+        #expect(local(transcript.messages[0]) == "2026-11-18T10:00:00+01:00")
+    }
+
     @Test func aTimeTheClocksSkipIsAWarning() throws {
         let input = InputFile(displayName: "chat.txt", bytes: Array("02:30:00 Dana:\thi\n".utf8))
         let transcript = try parser.parse(

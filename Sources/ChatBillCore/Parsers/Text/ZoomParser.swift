@@ -107,27 +107,41 @@ public struct ZoomParser: TranscriptParser {
         return found
     }
 
-    /// The meeting's day: `--date`, the folder name, or the file's modification day.
-    private func meetingDay(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> ContextDate {
-        if let date = options.date { return ContextDate(day: date, source: .flag) }
-        if let folder = input.folderName, folder.count >= 10,
-            let day = ContextDate.parseISODate(String(folder.prefix(10)))
-        {
-            return ContextDate(day: day, source: .folderName(folder))
+    /// The meeting's day: `--date`, the folder name, or the file's modification day; with a
+    /// warning when the folder is named after a day that does not exist (`2026-02-30 …`), which
+    /// would otherwise hand the chat to the file's day unremarked.
+    private func meetingDay(
+        _ input: InputFile, options: ParseOptions
+    ) throws(ChatBillError) -> (ContextDate, Diagnostic?) {
+        if let date = options.date { return (ContextDate(day: date, source: .flag), nil) }
+        var warning: Diagnostic?
+        if let folder = input.folderName, folder.count >= 10 {
+            let prefix = String(folder.prefix(10))
+            if let day = ContextDate.parseISODate(prefix) {
+                return (ContextDate(day: day, source: .folderName(folder)), nil)
+            }
+            if prefix.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil {
+                warning = Diagnostic(
+                    .warning, file: input.displayName,
+                    "the folder name '\(folder)' starts with \(prefix), a day that does not exist; "
+                        + "the meeting's day is not taken from it (pass --date YYYY-MM-DD)")
+            }
         }
         if let modified = input.modificationDate {
-            return ContextDate(day: ISOTimestamp.local(modified, in: options.timeZone.timeZone), source: .fileTime)
+            let day = ISOTimestamp.local(modified, in: options.timeZone.timeZone)
+            return (ContextDate(day: day, source: .fileTime), warning)
         }
         throw .needsChoice(
             Diagnostic(.error, file: input.displayName, "a Zoom chat has no date in it; pass --date YYYY-MM-DD"))
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
-        let day = try meetingDay(input, options: options)
+        let (day, folderWarning) = try meetingDay(input, options: options)
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
             var builder = LineTranscriptBuilder(
                 bytes: bytes, file: input.displayName, zone: options.timeZone.timeZone,
                 example: "a Zoom chat line ('10:01:00 From  Name  to  Everyone:')")
+            if let folderWarning { builder.diagnostics.append(folderWarning) }
             var clock = DayClock(day: day.day)
             for line in LineReader(bytes) {
                 guard let header = Self.header(bytes, line.content) else {

@@ -346,6 +346,21 @@ struct WhatsAppParserTests {
         let notes = InputFile(displayName: "notes.txt", bytes: Array("a shopping list\nmilk\n".utf8))
         #expect(parser.detect(DetectionProbe(notes)).confidence == 0)
     }
+
+    @Test func aFileNamedLikeAWhatsAppExportInAnyLanguageAddsToTheConfidence() {
+        // One header among unrelated lines: confident enough to be read, not certain.
+        let bytes = Array("14/10/2026, 09:00 - Dana: hi\nnotes\nmore notes\nand more\n".utf8)
+        func confidence(_ name: String) -> Int {
+            parser.detect(DetectionProbe(InputFile(displayName: name, bytes: bytes))).confidence
+        }
+        let plain = confidence("notes.txt")
+        #expect(plain > 0 && plain < 90)
+        for name in [
+            "_chat.txt", "WhatsApp Chat with Dana.txt", "WhatsApp-Chat mit Dana.txt", "Chat de WhatsApp con Dana.txt",
+        ] {
+            #expect(confidence(name) == plain + 10, "\(name)")
+        }
+    }
 }
 
 @Suite("WhatsApp date order per header shape")

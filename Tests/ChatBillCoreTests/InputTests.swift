@@ -117,6 +117,12 @@ struct ZipExportTests {
         #expect(try Self.error(reading: Data(bytes))?.contains("no .txt chat file") == true)
     }
 
+    @Test func anEmptyArchiveSaysItIsEmpty() throws {
+        // What `zip` writes for an archive of nothing: only the end-of-archive record.
+        let bytes: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        #expect(try Self.error(reading: Data(bytes)) == "the zip archive is empty")
+    }
+
     /// The message of the error reading `bytes` as a `.zip` file gives; nil when it reads.
     static func error(reading bytes: Data) throws -> String? {
         let url = FileManager.default.temporaryDirectory.appending(path: "chatbill-\(UUID().uuidString).zip")

@@ -5,9 +5,12 @@ import ZIPFoundation
 /// Android does when media are attached (`WhatsApp Chat with X.txt`). Read in memory, never
 /// unpacked to disk.
 public enum ZipChatArchive {
-    /// Whether `bytes` start like a zip archive (`PK\u{3}\u{4}`).
+    /// Whether `bytes` start like a zip archive: with a file (`PK\u{3}\u{4}`), or with the end
+    /// of an archive that holds nothing (`PK\u{5}\u{6}`), which says it is empty rather than
+    /// being taken for a chat no parser recognises.
     public static func isArchive(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B
+            && (bytes[2] == 0x03 && bytes[3] == 0x04 || bytes[2] == 0x05 && bytes[3] == 0x06)
     }
 
     /// The archive in `bytes`, opened in memory.
@@ -64,6 +67,9 @@ public enum ZipChatArchive {
     /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
     static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
         let archive = try open(bytes, path: path)
+        guard archive.contains(where: { $0.type == .file }) else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "the zip archive is empty"))
+        }
         let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }.map(\.path)
         guard let chat = chatFile(among: texts) else {
             throw .unreadableInput(

@@ -62,14 +62,13 @@ struct BlockReader {
 
     let path: String
     let blockSize: Int
+    /// The file's lines end in carriage returns alone, which blocks hand out as line feeds.
+    let hasCarriageReturnLines: Bool
 
-    /// - Throws: `ChatBillError.unreadableInput` when the file cannot be opened.
+    /// - Throws: `ChatBillError.unreadableInput` when the file cannot be read.
     init(path: String, blockSize: Int = defaultBlockSize) throws(ChatBillError) {
-        guard let probe = fopen(path, "rb") else {
-            throw .unreadableInput(
-                Diagnostic(.error, file: path, "cannot be read (check that it exists and its permissions)"))
-        }
-        fclose(probe)
+        hasCarriageReturnLines = try InputFile.rawHead(path: path, count: LineEnds.sampleLength)
+            .withUnsafeBytes(LineEnds.areCarriageReturns)
         self.path = path
         self.blockSize = max(1, blockSize)
     }
@@ -83,7 +82,8 @@ struct BlockReader {
         }
         defer { fclose(file) }
         let readAhead = ReadAhead(
-            file: file, chunkSize: blockSize, headroom: min(blockSize, Self.headroom), hashing: hashing)
+            file: file, chunkSize: blockSize, headroom: min(blockSize, Self.headroom), hashing: hashing,
+            carriageReturnsAsLineFeeds: hasCarriageReturnLines)
         var digest: SHA256.Digest?
         // The bytes carried over to the next block (those the consumer keeps, then the line not yet
         // ended): in the buffer of the chunk last read (`held`), which goes back to the reader once

@@ -11,7 +11,8 @@ import Foundation
 public struct InputFile: Sendable {
     /// What the file is: name, SHA-256, lines, archive, modification date.
     public let file: ExportFile
-    /// Every byte of the file, unchanged.
+    /// Every byte of the file, unchanged but for a file whose lines end in carriage returns alone,
+    /// whose carriage returns are line feeds here (`LineEnds`).
     public let bytes: [UInt8]
     /// The table that turns byte offsets into 1-based lines and columns.
     public let lines: LineTable
@@ -19,8 +20,8 @@ public struct InputFile: Sendable {
     public typealias Container = ExportFile.Container
 
     public init(displayName: String, bytes: [UInt8], container: Container? = nil, modificationDate: Date? = nil) {
-        self.bytes = bytes
-        lines = LineTable(bytes)
+        self.bytes = LineEnds.normalised(bytes)
+        lines = LineTable(self.bytes)
         file = ExportFile(
             displayName: displayName, sha256: ExportFile.sha256(of: bytes), lineCount: lines.lineCount,
             container: container, modificationDate: modificationDate)
@@ -57,10 +58,18 @@ public struct InputFile: Sendable {
     }
 
     /// The first `count` bytes of the file at `path` (not standard input), for detection before
-    /// the file is read in blocks.
+    /// the file is read in blocks, as chatbill reads them (`LineEnds`).
     ///
     /// - Throws: `ChatBillError.unreadableInput` as `read(path:)` does.
     public static func head(path: String, count: Int = DetectionProbe.headLength) throws(ChatBillError) -> [UInt8] {
+        let sample = try rawHead(path: path, count: max(count, LineEnds.sampleLength))
+        return Array(LineEnds.normalised(sample).prefix(count))
+    }
+
+    /// The first `count` bytes of the file at `path`, unchanged.
+    ///
+    /// - Throws: `ChatBillError.unreadableInput` as `read(path:)` does.
+    static func rawHead(path: String, count: Int) throws(ChatBillError) -> [UInt8] {
         try checkReadable(path)
         guard let file = fopen(path, "rb") else {
             throw .unreadableInput(Diagnostic(.error, file: path, "cannot be read (check its permissions)"))

@@ -29,6 +29,8 @@ final class ReadAhead: @unchecked Sendable {
     private let chunkSize: Int
     let headroom: Int
     private let hashing: Bool
+    /// Hand out the file's carriage returns as line feeds, once hashed (`LineEnds`).
+    private let carriageReturnsAsLineFeeds: Bool
     /// Where each buffer's chunk starts (`headroom` bytes into it).
     private let buffers: [UnsafeMutablePointer<UInt8>]
     private let ready: Handoff<Chunk>
@@ -37,11 +39,15 @@ final class ReadAhead: @unchecked Sendable {
     /// Starts reading `file` (which must stay open until the last chunk is taken) in chunks of
     /// `chunkSize` bytes, at most `depth` chunks ahead. The consumer may keep one chunk while it
     /// takes the next.
-    init(file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int, hashing: Bool, depth: Int = 4) {
+    init(
+        file: UnsafeMutablePointer<FILE>, chunkSize: Int, headroom: Int, hashing: Bool,
+        carriageReturnsAsLineFeeds: Bool, depth: Int = 4
+    ) {
         self.file = file
         self.chunkSize = chunkSize
         self.headroom = headroom
         self.hashing = hashing
+        self.carriageReturnsAsLineFeeds = carriageReturnsAsLineFeeds
         buffers = (0..<depth).map { _ in
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: headroom + chunkSize)
             return buffer + headroom
@@ -64,6 +70,9 @@ final class ReadAhead: @unchecked Sendable {
             let isLast = failed || (count < chunkSize && feof(file) != 0)
             if hashing, count > 0 { hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: count)) }
             let digest = isLast && hashing ? hasher.finalize() : nil
+            if carriageReturnsAsLineFeeds {
+                LineEnds.readCarriageReturnsAsLineFeeds(UnsafeMutableRawBufferPointer(start: buffer, count: count))
+            }
             ready.put(Chunk(bytes: buffer, count: count, isLast: isLast, failed: failed, digest: digest))
             if isLast { return }
         }

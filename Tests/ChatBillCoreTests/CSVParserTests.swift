@@ -73,6 +73,22 @@ struct CSVParserTests {
         #expect(transcript.messages.map(\.location.line) == [2, 4])
     }
 
+    /// Excel's `sep=;` line names the delimiter and is not a record: the header row after it
+    /// names the columns (or is left out under --columns) and nothing is warned about.
+    @Test func excelsDelimiterHintLineNamesTheDelimiter() throws {
+        let text = "sep=;\r\ntime;sender;text\r\n2026-11-21 10:00;Dana;hi, Sam\r\n2026-11-21 10:05;Sam;ok\r\n"
+        let input = InputFile(displayName: "x.csv", bytes: Array(text.utf8))
+        #expect(parser.detect(DetectionProbe(input)).confidence > 0)
+        for columns in [nil, ["time", "sender", "text"].map(CSVParser.Column.init(name:))] {
+            let transcript = try parser.parse(
+                input, options: ParseOptions(timeZone: Fixtures.berlin, csv: CSVParser.Options(columns: columns)))
+            #expect(transcript.messages.map(\.text) == ["hi, Sam", "ok"])
+            #expect(transcript.messages.map(\.location.line) == [3, 4])
+            #expect(transcript.headerLines == [1, 2])
+            #expect(transcript.diagnostics.isEmpty)
+        }
+    }
+
     /// A short record and a quote never closed are read, with a warning at their line, and the
     /// last record's lines stay within the file.
     @Test func shortRecordsAndUnclosedQuotesAreWarnedAbout() throws {

@@ -40,6 +40,18 @@ struct RemoteLogTests {
         #expect(report.headerLines == [1])
     }
 
+    /// A connection report saved by Excel with its `sep=,` line reads the same, one line on.
+    @Test func aConnectionReportWithExcelsDelimiterLineReadsTheSame() throws {
+        let bytes = Array("sep=,\r\n".utf8) + (try Fixtures.input(Self.report).bytes)
+        let input = InputFile(displayName: "TeamViewer connections.csv", bytes: bytes)
+        #expect(TeamViewerParser().detect(DetectionProbe(input)).confidence == 60)
+        let report = try TeamViewerParser().parse(input, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(report.messages.map(\.sender) == ["ACME-SRV01", "NORDLICHT-PC"])
+        #expect(report.messages.map(\.location.line) == [3, 4])
+        #expect(report.headerLines == [1, 2])
+        #expect(report.diagnostics.isEmpty)
+    }
+
     @Test func badConnectionLinesAreWarnedAboutNotLost() throws {
         let text =
             "1234567890\t14-10-2026 07:14:02\t14-10-2026 07:29:40\tsam\tRemoteControl\t{g}\n"

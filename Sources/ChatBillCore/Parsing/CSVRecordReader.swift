@@ -1,7 +1,8 @@
 import Foundation
 
 /// Records of a CSV file (RFC 4180: quoted fields, `""` inside quotes, line breaks inside quoted
-/// fields, CRLF or LF), read from bytes with the delimiter the header line uses (`,`, `;` or tab).
+/// fields, CRLF or LF), read from bytes with the delimiter the header line uses (`,`, `;` or tab),
+/// or the one Excel's hint line names (`sep=;`, which is then not a record).
 struct CSVRecordReader: Sequence, IteratorProtocol {
     struct Record {
         /// Each field's bytes without its quotes; `quoted` says whether `""` must be unescaped.
@@ -16,6 +17,8 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
+    /// The line of the delimiter hint the file starts with (`sep=;`), if it has one.
+    let hintLine: Int?
     private var position = 0
     private var line = 1
 
@@ -23,6 +26,19 @@ struct CSVRecordReader: Sequence, IteratorProtocol {
         self.bytes = bytes
         // Skip a UTF-8 BOM.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        // Excel's `sep=X` line: X is the delimiter, and the records start on the next line.
+        var hintEnd = position + 5
+        if hintEnd < bytes.count, bytes[hintEnd] == 0x0D { hintEnd += 1 }
+        if bytes.range(position..<Swift.min(bytes.count, position + 4), hasPrefix: Array("sep=".utf8)),
+            hintEnd < bytes.count, bytes[hintEnd] == 0x0A, bytes[position + 4] != 0x0D
+        {
+            delimiter = bytes[position + 4]
+            hintLine = 1
+            position = hintEnd + 1
+            line = 2
+            return
+        }
+        hintLine = nil
         // The delimiter: whichever of `,` `;` TAB occurs most in the first line outside quotes.
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false

@@ -115,7 +115,7 @@ public struct TeamViewerParser: TranscriptParser {
             reader = CSVRecordReader(bytes)
             var messages: [Message] = []
             var diagnostics: [Diagnostic] = []
-            var headerLines: [Int] = []
+            var headerLines = reader.hintLine.map { [$0] } ?? []
             var columns: [Column]?
             if let first = records.first {
                 let named = first.fields.map { Column(header: reader.text($0)) }

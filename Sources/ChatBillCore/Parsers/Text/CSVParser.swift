@@ -73,7 +73,7 @@ public struct CSVParser: TranscriptParser {
             guard let first = records.first else {
                 return .failure(.unreadableInput(Diagnostic(.error, file: file, "the CSV file has no records")))
             }
-            var headerLines: [Int] = []
+            var headerLines = reader.hintLine.map { [$0] } ?? []
             let columns: [Column]
             if let given = options.csv.columns {
                 columns = given

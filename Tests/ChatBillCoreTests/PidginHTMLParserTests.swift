@@ -24,6 +24,22 @@ struct PidginHTMLParserTests {
         #expect(try ProviderIdentity.resolve(names: [], for: transcript).names == ["Sam Keller"])
     }
 
+    /// A late message's date reads in the order the text logs' does (`PidginTextParser`).
+    @Test func lateMessagesDatesReadInTheirLocalesOrder() throws {
+        let html =
+            "<html><body><h3>Conversation with dana@example.org</h3>\n"
+            + "<font size=\"2\">(09:30:15)</font> <b>Dana Fischer:</b> Hi<br/>\n"
+            + "<font size=\"2\">(05/11/2026 08:10:00)</font> <b>Dana Fischer:</b> sent while you were offline<br/>\n"
+            + "<font size=\"2\">(17.11.2026 08:10:00)</font> <b>Dana Fischer:</b> and this<br/>\n</body></html>\n"
+        let input = InputFile(displayName: "2026-11-16.093012+0000UTC.html", bytes: Array(html.utf8))
+        let transcript = try PidginHTMLParser().parse(input, options: ParseOptions(timeZone: .machine))
+        let zone = transcript.timeZone.timeZone
+        #expect(
+            transcript.messages.map { String(ISOTimestamp.format($0.instant, in: zone).prefix(10)) } == [
+                "2026-11-16", "2026-11-05", "2026-11-17",
+            ])
+    }
+
     @Test func theSharedCorpusLogsReadEveryMessage() throws {
         guard let corpus = Fixtures.corpus else { return }
         let samples = [

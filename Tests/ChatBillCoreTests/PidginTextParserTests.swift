@@ -33,6 +33,25 @@ struct PidginTextParserTests {
         #expect(ISOTimestamp.format(transcript.messages[7].instant, in: zone) == "2026-11-17T00:02:11+01:00")
     }
 
+    /// A late message's date is in the locale's short format: dots and dashes are day first,
+    /// slashes are day first when a day above 12 says so, or when that puts the dates nearer the
+    /// log's day; `--date-order` decides over both.
+    @Test(
+        arguments: [
+            ("(17.11.2026 08:10:00)", nil, "2026-11-17"), ("(17-11-26 08:10:00)", nil, "2026-11-17"),
+            ("(17/11/2026 08:10:00)", nil, "2026-11-17"), ("(11/17/2026 08:10:00)", nil, "2026-11-17"),
+            ("(05/11/2026 08:10:00)", nil, "2026-11-05"), ("(11/05/2026 08:10:00)", nil, "2026-11-05"),
+            ("(05/11/2026 08:10:00)", DateOrder.mdy, "2026-05-11"), ("(2026-11-17 08:10:00)", nil, "2026-11-17"),
+        ] as [(String, DateOrder?, String)])
+    func lateMessagesDatesReadInTheirLocalesOrder(stamp: String, order: DateOrder?, day: String) throws {
+        let text = "(09:30:15) Dana Fischer: Hi\n\(stamp) Dana Fischer: sent while you were offline\n"
+        let input = InputFile(displayName: "2026-11-16.093012+0000UTC.txt", bytes: Array(text.utf8))
+        let transcript = try parser.parse(input, options: ParseOptions(timeZone: .machine, dateOrder: order))
+        #expect(transcript.messages.count == 2)
+        #expect(transcript.messages.last?.text == "sent while you were offline")
+        #expect(ISOTimestamp.format(transcript.messages[1].instant, in: transcript.timeZone.timeZone).hasPrefix(day))
+    }
+
     @Test(arguments: [
         ("2010-01-11.000101+0000GMT.txt", "2010-01-11", 0),
         ("2026-11-16.093012-0500EST.txt", "2026-11-16", -18_000),

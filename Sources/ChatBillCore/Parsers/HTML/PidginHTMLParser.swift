@@ -45,11 +45,13 @@ public struct PidginHTMLParser: TranscriptParser {
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
         let file = input.displayName
         let zone = options.timeZone.orExportOffset(PidginTextParser.fileNameFacts(input.fileName)?.offsetSeconds)
-        let order = options.dateOrder ?? .mdy
         var title = ""
         var titleLine = 1
         var inTitle = false
         var clock = PidginClock(input: input, options: options, zone: zone)
+        let order =
+            options.dateOrder
+            ?? input.bytes.withUnsafeBufferPointer { PidginTextParser.slashedDateOrder($0, near: clock.logDay) } ?? .mdy
         var resolver = LocalTimeResolver(timeZone: zone.timeZone)
         var messages: [Message] = []
         var diagnostics: [Diagnostic] = []

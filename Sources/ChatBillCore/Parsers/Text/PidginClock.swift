@@ -17,6 +17,10 @@ struct PidginClock {
             }
     }
 
+    /// The log's day as known before its header is read (`--date`, the file name, or the file's
+    /// modification day), which the dates of late messages are near.
+    var logDay: CivilDateTime? { (day ?? fallback)?.day }
+
     /// A header or title named the day, at `line`.
     mutating func named(_ date: CivilDateTime, line: Int) {
         if day == nil { day = ContextDate(day: date, source: .header(line: line)) }

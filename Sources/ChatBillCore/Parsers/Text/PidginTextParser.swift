@@ -49,8 +49,10 @@ public struct PidginTextParser: TranscriptParser {
                 ? "starts with Pidgin's 'Conversation with … at …' header" : "\(stamped) lines start with (HH:MM:SS)")
     }
 
-    /// `(09:30:15)`, `(9:30:15 AM)`, `(11/15/2026 11:59:07 PM)` or `(2026-11-15 23:59:07)` at the start
-    /// of a line, and where it ends.
+    /// `(09:30:15)`, `(9:30:15 AM)`, `(11/15/2026 11:59:07 PM)`, `(15.11.2026 23:59:07)` or
+    /// `(2026-11-15 23:59:07)` at the start of a line, and where it ends. Pidgin writes the date
+    /// of a message from another day in the locale's short format: year first with four digits,
+    /// day first with dots or dashes (German, Russian, Dutch), and with slashes in `order`.
     static func stamp(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, order: DateOrder) -> (Stamp, Int)? {
         var cursor = TextCursor(bytes, line)
         cursor.skipInvisibleMarks()
@@ -58,14 +60,15 @@ public struct PidginTextParser: TranscriptParser {
         var date: (Int, Int, Int)?
         let start = cursor
         if let (a, aDigits) = cursor.number(maxDigits: 4), let separator = cursor.peek(),
-            separator == 0x2F || separator == 0x2D
+            separator == 0x2F || separator == 0x2D || separator == 0x2E
         {
             cursor.advance()
             guard let (b, _) = cursor.number(maxDigits: 2), cursor.consume(separator),
                 let (c, _) = cursor.number(maxDigits: 4), cursor.consume(0x20)
             else { return nil }
             let year = c < 100 ? c + 2000 : c
-            date = aDigits == 4 ? (a, b, c) : order == .dmy ? (year, b, a) : (year, a, b)
+            let dayFirst = separator == 0x2F ? order == .dmy : true
+            date = aDigits == 4 ? (a, b, c) : dayFirst ? (year, b, a) : (year, a, b)
         } else {
             cursor = start
         }
@@ -89,6 +92,34 @@ public struct PidginTextParser: TranscriptParser {
         return (.timeOfDay(hour: hour24, minute: minute, second: second), cursor.position)
     }
 
+    /// The order of the slashed dates in a log's stamps (`(05/11/2026 23:59:07)`). One of them
+    /// tells when a first number is above 12 (day first) or a second one is (month first). Else
+    /// the log's own day does: Pidgin writes a date only for a message from before the log was
+    /// written (one delivered late), so the order that puts the dates nearer the log's day, for
+    /// most of them, is the log's. Nil when nothing tells (or there is no slashed date), which
+    /// leaves `--date-order` or month first.
+    static func slashedDateOrder(_ bytes: UnsafeBufferPointer<UInt8>, near day: CivilDateTime?) -> DateOrder? {
+        var index = 0
+        var votes = 0  // for day first
+        while let open = bytes.firstIndex(of: [0x28], in: index..<bytes.count) {
+            index = open + 1
+            var cursor = TextCursor(bytes, index..<bytes.count)
+            guard let (a, _) = cursor.number(maxDigits: 2), cursor.consume(0x2F),
+                let (b, _) = cursor.number(maxDigits: 2), cursor.consume(0x2F),
+                let (c, _) = cursor.number(maxDigits: 4), cursor.consume(0x20)
+            else { continue }
+            if a > 12, b <= 12 { return .dmy }
+            if b > 12, a <= 12 { return .mdy }
+            guard let day, a != b, a >= 1, b >= 1 else { continue }
+            let logDay = CivilDateTime.daysFromCivil(year: day.year, month: day.month, day: day.day)
+            let year = c < 100 ? c + 2000 : c
+            let dayFirst = abs(CivilDateTime.daysFromCivil(year: year, month: b, day: a) - logDay)
+            let monthFirst = abs(CivilDateTime.daysFromCivil(year: year, month: a, day: b) - logDay)
+            votes += dayFirst < monthFirst ? 1 : dayFirst > monthFirst ? -1 : 0
+        }
+        return votes > 0 ? .dmy : votes < 0 ? .mdy : nil
+    }
+
     /// `2010-01-11.000101+0000GMT.txt`: the day, and the UTC offset when the name has one.
     static func fileNameFacts(_ name: String) -> (day: CivilDateTime, offsetSeconds: Int?)? {
         let bytes = Array(name.utf8)
@@ -106,11 +137,11 @@ public struct PidginTextParser: TranscriptParser {
         let file = input.displayName
         let facts = Self.fileNameFacts(input.fileName)
         let zone = options.timeZone.orExportOffset(facts?.offsetSeconds)
-        let order = options.dateOrder ?? .mdy
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
             var builder = LineTranscriptBuilder(
                 bytes: bytes, file: file, zone: zone.timeZone, example: "a Pidgin log line ('(09:30:15) Name: text')")
             var clock = PidginClock(input: input, options: options, zone: zone)
+            let order = options.dateOrder ?? Self.slashedDateOrder(bytes, near: clock.logDay) ?? .mdy
             for line in LineReader(bytes) {
                 let content = bytes.trimmed(line.content)
                 if builder.messages.isEmpty, !builder.isReading, bytes.range(content, hasPrefix: Self.headerPrefix) {

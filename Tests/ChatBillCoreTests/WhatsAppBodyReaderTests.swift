@@ -43,6 +43,18 @@ struct WhatsAppBodyReaderTests {
         #expect(!read("Dana: fixed it").isEdited)
     }
 
+    /// Android wraps a sender without a contact name (a phone number) in a directional run: the
+    /// name is the number alone, so `--me` and a client's `match` see what the user typed.
+    @Test func aPhoneNumberSendersDirectionalMarksAreNotPartOfTheName() {
+        let bytes = Array("\u{202A}+49 170 1234567\u{202C}: Hallo".utf8)
+        let sender = bytes.withUnsafeBufferPointer { buffer in
+            WhatsAppBodyReader(vocabulary: Self.vocabulary).read(
+                buffer, style: .android, start: 0, firstLineEnd: buffer.count, end: buffer.count
+            ).sender.map { buffer.string($0) }
+        }
+        #expect(sender == "+49 170 1234567")
+    }
+
     /// Every entry of the standard vocabulary is recognised where WhatsApp writes it: a list
     /// grown by a wording (a new language) is held to it without a test of its own.
     @Test func everyWordingOfTheStandardVocabularyIsRecognised() {

@@ -84,8 +84,13 @@ extension UnsafeBufferPointer<UInt8> {
         while end > cursor.position {
             if self[end - 1] == 0x20 || self[end - 1] == 0x09 {
                 end -= 1
-            } else if end - cursor.position >= 3, self[end - 3] == 0xE2, self[end - 2] == 0x80, self[end - 1] == 0x8E {
-                end -= 3  // a trailing LRM, as iOS writes before `<This message was edited.>`
+            } else if end - cursor.position >= 3,
+                TextCursor.isInvisibleMark(self[end - 3], self[end - 2], self[end - 1])
+            {
+                // A trailing LRM, as iOS writes before `<This message was edited.>`, or the end of
+                // a directional run, as Android writes around a phone number (`\u{202A}+49 170
+                // 1234567\u{202C}`).
+                end -= 3
             } else {
                 break
             }

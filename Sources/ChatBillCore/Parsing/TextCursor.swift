@@ -114,12 +114,15 @@ struct TextCursor {
             let b0 = bytes[position]
             let b1 = bytes[position + 1]
             let b2 = bytes[position + 2]
-            let isMark =
-                (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)
-                || (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)))
-                || (b0 == 0xE2 && b1 == 0x81 && (0xA6...0xA9).contains(b2))
-            guard isMark else { return }
+            guard Self.isInvisibleMark(b0, b1, b2) else { return }
             position += 3
         }
+    }
+
+    /// Whether the three bytes are the UTF-8 of one of those marks.
+    static func isInvisibleMark(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+        (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)
+            || (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)))
+            || (b0 == 0xE2 && b1 == 0x81 && (0xA6...0xA9).contains(b2))
     }
 }

@@ -65,8 +65,9 @@ extension UnsafeBufferPointer<UInt8> {
         return pattern.withUnsafeBufferPointer { memcmp(base + start, $0.baseAddress!, $0.count) == 0 }
     }
 
-    /// `range` without leading invisible marks (BOM, LRM, RLM, bidi controls), spaces and tabs, and
-    /// without trailing spaces, tabs and LRMs.
+    /// `range` without the invisible marks (BOM, LRM, RLM, bidi controls), spaces, tabs and line
+    /// breaks it starts with, and without the marks, spaces (but no-break ones), tabs and line
+    /// breaks it ends with: a message's text without the blank lines around it.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         // Nearly every text starts and ends with a visible ASCII character: nothing to trim.
         if !range.isEmpty, self[range.lowerBound] &- 0x21 < 0x5E, self[range.upperBound - 1] &- 0x21 < 0x5E {
@@ -77,12 +78,12 @@ extension UnsafeBufferPointer<UInt8> {
             let before = cursor.position
             cursor.skipInvisibleMarks()
             cursor.skipSpaces()
-            while cursor.consume(0x09) {}
+            while cursor.consume(0x09) || cursor.consume(0x0A) || cursor.consume(0x0D) {}
             if cursor.position == before { break }
         }
         var end = range.upperBound
         while end > cursor.position {
-            if self[end - 1] == 0x20 || self[end - 1] == 0x09 {
+            if self[end - 1] == 0x20 || self[end - 1] == 0x09 || self[end - 1] == 0x0A || self[end - 1] == 0x0D {
                 end -= 1
             } else if end - cursor.position >= 3,
                 TextCursor.isInvisibleMark(self[end - 3], self[end - 2], self[end - 1])

@@ -94,7 +94,7 @@ struct LineTranscriptBuilder {
     /// The transcript, or an error naming the file when it held no message at all.
     mutating func transcript(
         of input: InputFile, parser: String, zone: ZoneChoice, dateOrder: DateOrderChoice? = nil,
-        contextDate: ContextDate? = nil
+        contextDate: ContextDate? = nil, accountSenders: [String] = []
     ) -> Result<Transcript, ChatBillError> {
         finish()
         if let summary = strayLines.summary { diagnostics.append(summary) }
@@ -108,6 +108,7 @@ struct LineTranscriptBuilder {
         return .success(
             Transcript(
                 input: input, parserName: parser, messages: messages, diagnostics: diagnostics, timeZone: zone,
-                dateOrder: dateOrder, contextDate: contextDate, headerLines: headerLines))
+                dateOrder: dateOrder, contextDate: contextDate, headerLines: headerLines,
+                accountSenders: accountSenders))
     }
 }

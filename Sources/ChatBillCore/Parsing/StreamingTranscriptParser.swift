@@ -24,10 +24,16 @@ public protocol StreamingTranscriptParser: TranscriptParser {
     /// The zone a file that starts with `head` will be read in (the summary's), known before it
     /// streams so that days can be counted as messages pass. By default, the options'.
     func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice
+
+    /// The name the format always gives the account an export was made from (signal-export's
+    /// `Me`), known before it streams: the provider when `--me` is not given. By default, none.
+    var ownAccountName: String? { get }
 }
 
 extension StreamingTranscriptParser {
     public func streamingZone(head: [UInt8], options: ParseOptions) -> ZoneChoice { options.timeZone }
+
+    public var ownAccountName: String? { nil }
 
     public func streamInOnePass(
         path: String, options: ParseOptions, blockSize: Int, to consume: (MessageEvent) -> Void

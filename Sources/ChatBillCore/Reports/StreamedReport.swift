@@ -20,7 +20,7 @@ public enum StreamedReport {
         windowCapacity: Int = windowCapacity
     ) throws(ChatBillError) -> Report? {
         try make(
-            fileNames: [ExportFile.fileName(of: path)],
+            fileNames: [ExportFile.fileName(of: path)], ownAccount: parser.ownAccountName,
             zone: parser.streamingZone(head: try InputFile.head(path: path), options: options),
             stream: { consume, onePass throws(ChatBillError) in
                 onePass
@@ -38,7 +38,7 @@ public enum StreamedReport {
         windowCapacity: Int = windowCapacity
     ) throws(ChatBillError) -> Report? {
         try make(
-            fileNames: [ExportFile.fileName(of: folder.displayPath)],
+            fileNames: [ExportFile.fileName(of: folder.displayPath)], ownAccount: nil,
             zone: parser.streamingZone(folder, members: members, options: options),
             stream: { consume, _ throws(ChatBillError) in
                 try parser.stream(folder, members: members, options: options, to: consume)
@@ -50,12 +50,15 @@ public enum StreamedReport {
     /// pass first; when it answers nil, what it handed on is thrown away and it is asked again for
     /// a read that cannot fail that way.
     private static func make(
-        fileNames: [String], zone: ZoneChoice,
+        fileNames: [String], ownAccount: String?, zone: ZoneChoice,
         stream: ((MessageEvent) -> Void, _ onePass: Bool) throws(ChatBillError) -> TranscriptSummary?,
         providerNames: [String], policy: BillingPolicy, period: ClosedRange<String>?, client: String?,
         origins: [String: String], providerSource: ProviderIdentity.Source, windowCapacity: Int
     ) throws(ChatBillError) -> Report? {
-        guard let expected = ProviderIdentity.expected(names: providerNames, fileNames: fileNames) else { return nil }
+        guard
+            let expected = ProviderIdentity.expected(
+                names: providerNames, ownAccount: ownAccount, fileNames: fileNames)
+        else { return nil }
         var onePass = true
         while true {
             let billing = StreamedBilling(

@@ -134,11 +134,15 @@ public struct ProviderIdentity: Sendable, Hashable {
     }
 
     /// Who the provider will be, decided before any message is read, for a report read in one
-    /// pass: the `--me` names, else everyone but the party the file is named after. nil when only
-    /// the senders can tell. `resolve` confirms the guess once the senders are known.
-    public static func expected(names: [String], fileNames: [String]) -> (@Sendable (String) -> Bool)? {
-        if !names.isEmpty {
-            let identity = ProviderIdentity(names: names)
+    /// pass: the `--me` names, else the name the format gives the export's own account, else
+    /// everyone but the party the file is named after. nil when only the senders can tell.
+    /// `resolve` confirms the guess once the senders are known.
+    public static func expected(
+        names: [String], ownAccount: String?, fileNames: [String]
+    ) -> (@Sendable (String) -> Bool)? {
+        let expectedNames = names.isEmpty ? ownAccount.map { [$0] } ?? [] : names
+        if !expectedNames.isEmpty {
+            let identity = ProviderIdentity(names: expectedNames)
             return { identity.isProvider($0) }
         }
         guard let other = namedOtherParties(fileNames).first?.party else { return nil }

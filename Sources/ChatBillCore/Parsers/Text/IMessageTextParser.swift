@@ -16,6 +16,10 @@ public struct IMessageTextParser: TranscriptParser {
     public let displayName = "iMessage TXT export (imessage-exporter)"
     public let fileExtensions = ["txt"]
 
+    /// What imessage-exporter calls the database's owner by default: the provider unless `--me`
+    /// says otherwise.
+    static let ownName = "Me"
+
     public init() {}
 
     /// `Nov 18, 2026  9:05:12 AM` at the start of a line: the wall clock and where it ends.
@@ -78,7 +82,11 @@ public struct IMessageTextParser: TranscriptParser {
                     builder.add(line)
                 }
             }
-            return builder.transcript(of: input, parser: name, zone: options.timeZone)
+            // imessage-exporter names the database owner `Me` (unless told another name).
+            builder.finish()
+            let ownsMessages = builder.messages.contains { $0.sender == Self.ownName && $0.kind.isParticipantActivity }
+            return builder.transcript(
+                of: input, parser: name, zone: options.timeZone, accountSenders: ownsMessages ? [Self.ownName] : [])
         }
         return try outcome.get()
     }

@@ -7,9 +7,12 @@ public struct SignalParser: StreamingTranscriptParser {
     public var displayName: String { engine.displayName }
     public var fileExtensions: [String] { engine.fileExtensions }
 
+    public var ownAccountName: String? { engine.ownAccountName }
+
+    /// signal-export names the exporting account `Me`: the provider unless `--me` says otherwise.
     private let engine = WhatsAppParser(
         name: "signal", displayName: "Signal chat export (signal-export chat.md)", fileExtensions: ["md", "txt"],
-        vocabulary: .signal)
+        vocabulary: .signal, ownAccountName: "Me")
 
     public init() {}
 

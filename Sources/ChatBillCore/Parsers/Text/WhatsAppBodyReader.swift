@@ -13,6 +13,7 @@ final class WhatsAppBodyReader: Sendable {
     private let attachmentPlaceholders: ByteStrings
     private let attachmentSuffixes: ByteStrings
     private let attachmentPrefixes: ByteStrings
+    private let attachmentLinks: ByteStrings
     private let deletedTexts: ByteStrings
     private let callPrefixes: ByteStrings
     private let editedMarkers: ByteStrings
@@ -30,6 +31,7 @@ final class WhatsAppBodyReader: Sendable {
         attachmentPlaceholders = ByteStrings(vocabulary.attachmentPlaceholders)
         attachmentSuffixes = ByteStrings(vocabulary.attachmentSuffixes)
         attachmentPrefixes = ByteStrings(vocabulary.attachmentPrefixes)
+        attachmentLinks = ByteStrings(vocabulary.attachmentLinks)
         deletedTexts = ByteStrings(vocabulary.deletedTexts)
         callPrefixes = ByteStrings(vocabulary.callPrefixes)
         editedMarkers = ByteStrings(vocabulary.editedMarkers)
@@ -37,6 +39,7 @@ final class WhatsAppBodyReader: Sendable {
         encryptionNotices = ByteStrings(vocabulary.encryptionNotices)
         specialFirstBytes = [attachmentPlaceholders, attachmentPrefixes, deletedTexts, callPrefixes, encryptionNotices]
             .reduce(ByteSet()) { $0.union($1.firstBytes) }
+            .union(attachmentLinks.entries.isEmpty ? ByteSet() : ByteSet([0x5B, 0x21]))  // `[`, `![`
         specialLastBytes = [attachmentSuffixes, editedMarkers].reduce(ByteSet()) { $0.union($1.lastBytes) }
     }
 
@@ -90,13 +93,23 @@ final class WhatsAppBodyReader: Sendable {
         return nil
     }
 
+    /// Whether `text` starts with a Markdown link (`[name](…)`, `![name](…)`) to a file the
+    /// export saved.
+    private func startsWithAttachmentLink(_ bytes: UnsafeBufferPointer<UInt8>, _ text: Range<Int>) -> Bool {
+        guard text.count >= 2 else { return false }
+        let opensLink =
+            bytes[text.lowerBound] == 0x5B || bytes[text.lowerBound] == 0x21 && bytes[text.lowerBound + 1] == 0x5B
+        guard opensLink, let close = bytes.firstIndex(of: [0x5D, 0x28], in: text) else { return false }
+        return attachmentLinks.startsWithOne(bytes, close..<text.upperBound)
+    }
+
     /// What kind of line `text` is. Android writes the app's lines without an author, so only iOS
     /// lines can be the app's here; iOS marks those (and attachments) with a leading LRM.
     private func classify(
         _ bytes: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, style: WhatsAppHeader.Style, markedByApp: Bool
     ) -> MessageKind {
         if attachmentPlaceholders.isWhole(bytes, text) || attachmentSuffixes.suffix(of: bytes, text) != nil
-            || attachmentPrefixes.startsWithOne(bytes, text)
+            || attachmentPrefixes.startsWithOne(bytes, text) || startsWithAttachmentLink(bytes, text)
         {
             return .attachment
         }

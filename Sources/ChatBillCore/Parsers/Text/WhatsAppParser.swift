@@ -12,6 +12,11 @@ public struct WhatsAppParser: TranscriptParser {
     public let displayName: String
     public let fileExtensions: [String]
 
+    /// The name the export gives the account it was made from (signal-export's `Me`), which
+    /// names the provider when `--me` is not given; nil for WhatsApp, whose exports write the
+    /// account's own name.
+    public let ownAccountName: String?
+
     private let scanner: WhatsAppHeaderScanner
     private let bodyReader: WhatsAppBodyReader
 
@@ -22,10 +27,14 @@ public struct WhatsAppParser: TranscriptParser {
     }
 
     /// The same line grammar under another format's name (Signal exports write it too).
-    init(name: String, displayName: String, fileExtensions: [String], vocabulary: WhatsAppVocabulary) {
+    init(
+        name: String, displayName: String, fileExtensions: [String], vocabulary: WhatsAppVocabulary,
+        ownAccountName: String? = nil
+    ) {
         self.name = name
         self.displayName = displayName
         self.fileExtensions = fileExtensions
+        self.ownAccountName = ownAccountName
         scanner = WhatsAppHeaderScanner(vocabulary: vocabulary)
         bodyReader = WhatsAppBodyReader(vocabulary: vocabulary)
     }
@@ -92,7 +101,9 @@ public struct WhatsAppParser: TranscriptParser {
             return .success(
                 Transcript(
                     input: input, parserName: name, messages: messages, diagnostics: reader.diagnostics,
-                    timeZone: options.timeZone, dateOrder: reader.dateOrder))
+                    timeZone: options.timeZone, dateOrder: reader.dateOrder,
+                    accountSenders: ownAccount(among: messages.lazy.filter(\.kind.isParticipantActivity).map(\.sender)))
+            )
         }
         return try outcome.get()
     }
@@ -201,6 +212,13 @@ extension WhatsAppParser: StreamingTranscriptParser {
         return TranscriptSummary(
             file: file.exportFile(totals),
             parserName: name, messageCount: reader.messageCount, diagnostics: reader.diagnostics,
-            timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: senders.senders)
+            timeZone: options.timeZone, dateOrder: reader.dateOrder, senders: senders.senders,
+            accountSenders: ownAccount(among: senders.senders.map(\.name)))
+    }
+
+    /// The export's own account as a sender, when it wrote among `senders`.
+    private func ownAccount(among senders: some Sequence<String>) -> [String] {
+        guard let ownAccountName, senders.contains(ownAccountName) else { return [] }
+        return [ownAccountName]
     }
 }

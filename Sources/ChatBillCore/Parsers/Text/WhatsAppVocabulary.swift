@@ -16,6 +16,10 @@ public struct WhatsAppVocabulary: Sendable {
     public var attachmentSuffixes: [String]
     /// Beginnings of a message text that mean a file is attached (iOS `<attached: …>`).
     public var attachmentPrefixes: [String]
+    /// Where Markdown links to the files an export saved point (signal-export's `](./media/`): a
+    /// text that starts with such a link (`[name](./media/…)`, `![name](…)` for an image) is an
+    /// attachment.
+    public var attachmentLinks: [String] = []
     /// Texts that replace a deleted message, matched whole.
     public var deletedTexts: [String]
     /// Beginnings of call events.
@@ -114,8 +118,13 @@ public struct WhatsAppVocabulary: Sendable {
         attachmentPlaceholders: [],
         attachmentSuffixes: [],
         attachmentPrefixes: ["[attachment]("],
+        attachmentLinks: ["](./media/", "](../exported_stickers/"],
         deletedTexts: ["(This message was deleted)"],
-        callPrefixes: [],
+        // signal-export's call lines (`Incoming voice call (accepted, 12m 5s)`), older and newer.
+        callPrefixes: [
+            "Incoming call", "Outgoing call", "Missed call", "Incoming voice call", "Incoming video call",
+            "Outgoing voice call", "Outgoing video call", "Missed voice call", "Missed video call",
+        ],
         editedMarkers: [],
         systemPhrases: [],
         encryptionNotices: []

@@ -72,6 +72,32 @@ struct ZoomParserTests {
         #expect(local(transcript.messages[0]) == "2026-11-18T10:00:00+01:00")
     }
 
+    /// A cloud recording's chat counts its times from the recording's start, which its name
+    /// holds in UTC; without that name it says so rather than reading them as times of day.
+    @Test func aCloudRecordingsChatCountsFromTheRecordingsStart() throws {
+        let text =
+            "00:58:04\tDana Fischer:\tThe VPN drops every few minutes\r\n01:02:00\tSam Keller:\tReplying to \"The VPN\"\r\n"
+            + "\r\nI pushed a new profile, reconnect please\r\n"
+        let named = InputFile(displayName: "GMT20261112-090001_Recording.txt", bytes: Array(text.utf8))
+        let transcript = try parser.parse(named, options: ParseOptions(timeZone: Fixtures.berlin))
+        #expect(transcript.messages.map(\.sender) == ["Dana Fischer", "Sam Keller"])
+        #expect(transcript.messages.map(local) == ["2026-11-12T10:58:05+01:00", "2026-11-12T11:02:01+01:00"])
+        #expect(transcript.messages[1].text == "Replying to \"The VPN\"\n\nI pushed a new profile, reconnect please")
+        #expect(transcript.contextDate?.source == .fileName("GMT20261112-090001_Recording.txt"))
+        let inFolder = InputFile(
+            displayName: "GMT20261112-090001_Printer check/chat.txt", bytes: Array(text.utf8))
+        #expect(try parser.parse(inFolder, options: ParseOptions(timeZone: Fixtures.berlin)).messages.count == 2)
+        let unnamed = InputFile(displayName: "chat.txt", bytes: Array(text.utf8), modificationDate: Date())
+        #expect {
+            try parser.parse(unnamed, options: ParseOptions(timeZone: Fixtures.berlin))
+        } throws: { error in
+            (error as? ChatBillError)?.diagnostic.description.hasPrefix(
+                "chat.txt:1:1: error: this is the chat of a Zoom cloud recording") == true
+        }
+        // Not an IRC log: a nick holds no colon.
+        #expect(IRCParser().detect(DetectionProbe(named)).confidence == 0)
+    }
+
     @Test func aTimeTheClocksSkipIsAWarning() throws {
         let input = InputFile(displayName: "chat.txt", bytes: Array("02:30:00 Dana:\thi\n".utf8))
         let transcript = try parser.parse(

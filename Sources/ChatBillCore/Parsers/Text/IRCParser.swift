@@ -169,6 +169,8 @@ public struct IRCParser: TranscriptParser {
         if tabSeparated, let tab = bytes.firstIndex(of: [0x09], in: body) {  // WeeChat: prefix<TAB>text
             let prefix = bytes.trimmed(body.lowerBound..<tab)
             let text = (tab + 1)..<body.upperBound
+            // A nick cannot hold a colon: `Dana:<TAB>text` is a Zoom chat line, not IRC.
+            if !prefix.isEmpty, bytes[prefix.upperBound - 1] == 0x3A { return (nil, body, .system, false) }
             if prefix.isEmpty || systemPrefixes.contains(where: { bytes.range(prefix, hasPrefix: $0) }) {
                 return (nil, text, .system, true)
             }

@@ -10,6 +10,10 @@ import Foundation
 /// Lines carry only the time of day; the day comes from `--date`, else the meeting folder's
 /// name (`2020-10-06 12.00.01 Topic 123456789`), else the file's modification day. A time
 /// earlier than the line before it means the meeting went past midnight.
+///
+/// The chat of a cloud recording, downloaded from Zoom's web portal, separates time and name by
+/// tabs (`00:58:04<TAB>Dana Fischer:<TAB>text`), and its times count from the start of the
+/// recording, which the name Zoom gives the download holds (`GMT20201006-120001_…`, in UTC).
 public struct ZoomParser: TranscriptParser {
     public let name = "zoom"
     public let displayName = "Zoom meeting chat (meeting_saved_chat.txt)"
@@ -27,6 +31,8 @@ public struct ZoomParser: TranscriptParser {
         var sender: Range<Int>
         /// nil when the text starts on the next line.
         var textStart: Int?
+        /// A cloud recording's line: the time counts from the start of the recording.
+        var isElapsed = false
     }
 
     public func detect(_ probe: DetectionProbe) -> Detection {
@@ -57,6 +63,7 @@ public struct ZoomParser: TranscriptParser {
             hour < 24, minute < 60, second < 60
         else { return nil }
         let timeEnd = cursor.position
+        let tabAfterTime = cursor.peek() == 0x09
         guard cursor.consume(0x20) || cursor.consume(0x09) else { return nil }
         while cursor.consume(0x20) || cursor.consume(0x09) {}
         let rest = cursor.position..<line.upperBound
@@ -92,7 +99,20 @@ public struct ZoomParser: TranscriptParser {
         return Header(
             hour: hour, minute: minute, second: second, timeEnd: timeEnd,
             sender: bytes.trimmed(rest.lowerBound..<colonTab),
-            textStart: colonTab + 2)
+            textStart: colonTab + 2, isElapsed: tabAfterTime)
+    }
+
+    /// When a cloud recording started, from the name Zoom gives its download or folder
+    /// (`GMT20201006-120001_Recording.txt`), and that name.
+    static func recordingStart(_ input: InputFile) -> (start: CivilDateTime, name: String)? {
+        for name in [input.fileName] + (input.folderName.map { [$0] } ?? []) {
+            guard let match = name.firstMatch(of: /GMT(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/) else { continue }
+            let start = CivilDateTime(
+                year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!, hour: Int(match.4)!,
+                minute: Int(match.5)!, second: Int(match.6)!)
+            if start.isValid { return (start, name) }
+        }
+        return nil
     }
 
     private static func lastIndex(
@@ -136,24 +156,55 @@ public struct ZoomParser: TranscriptParser {
     }
 
     public func parse(_ input: InputFile, options: ParseOptions) throws(ChatBillError) -> Transcript {
+        let first = input.bytes.withUnsafeBufferPointer { bytes in
+            LineReader(bytes).lazy.compactMap { line in Self.header(bytes, line.content).map { (line, $0) } }.first
+        }
+        if let (line, header) = first, header.isElapsed {
+            guard let (start, name) = Self.recordingStart(input) else {
+                throw .needsChoice(
+                    Diagnostic(
+                        .error, file: input.displayName, at: InputLocation(line: line.number, column: 1),
+                        "this is the chat of a Zoom cloud recording: its times count from the start of the "
+                            + "recording, which chatbill reads from the name Zoom gives the download "
+                            + "('GMT20201006-120001_Recording.txt', in UTC); name the file or its folder that way"))
+            }
+            return try read(
+                input, options: options, zone: TimeZone(identifier: "UTC")!,
+                contextDate: ContextDate(day: start, source: .fileName(name))
+            ) { header in
+                let elapsed = header.hour * 3600 + header.minute * 60 + header.second
+                return CivilDateTime(secondsSinceEpochAsUTC: start.secondsSinceEpochAsUTC + Int64(elapsed))
+            }
+        }
         let (day, folderWarning) = try meetingDay(input, options: options)
+        var clock = DayClock(day: day.day)
+        return try read(
+            input, options: options, zone: options.timeZone.timeZone, contextDate: day, warning: folderWarning
+        ) { header in
+            clock.dateTime(hour: header.hour, minute: header.minute, second: header.second)
+        }
+    }
+
+    /// Reads every line, each header's wall clock in `zone` told by `clock`.
+    private func read(
+        _ input: InputFile, options: ParseOptions, zone: TimeZone, contextDate: ContextDate,
+        warning: Diagnostic? = nil, clock: (Header) -> CivilDateTime
+    ) throws(ChatBillError) -> Transcript {
         let outcome = input.bytes.withUnsafeBufferPointer { bytes -> Result<Transcript, ChatBillError> in
             var builder = LineTranscriptBuilder(
-                bytes: bytes, file: input.displayName, zone: options.timeZone.timeZone,
+                bytes: bytes, file: input.displayName, zone: zone,
                 example: "a Zoom chat line ('10:01:00 From  Name  to  Everyone:')")
-            if let folderWarning { builder.diagnostics.append(folderWarning) }
-            var clock = DayClock(day: day.day)
+            if let warning { builder.diagnostics.append(warning) }
             for line in LineReader(bytes) {
                 guard let header = Self.header(bytes, line.content) else {
                     builder.add(line)
                     continue
                 }
                 builder.begin(
-                    line, at: clock.dateTime(hour: header.hour, minute: header.minute, second: header.second),
-                    timestamp: line.content.lowerBound..<header.timeEnd, sender: header.sender, kind: .text,
-                    textStart: header.textStart)
+                    line, at: clock(header), timestamp: line.content.lowerBound..<header.timeEnd,
+                    sender: header.sender, kind: .text, textStart: header.textStart)
             }
-            return builder.transcript(of: input, parser: name, zone: options.timeZone, contextDate: day)
+            return builder.transcript(of: input, parser: name, zone: options.timeZone, contextDate: contextDate)
         }
         return try outcome.get()
     }

@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // SHA-256 of every export, so evidence can be tied to the exact file.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        // Reads the chat inside a .zip export (every iOS export is one) without unpacking to disk.
+        // Inflates (zlib) the chat inside a .zip export (every iOS export is one) in memory; the
+        // archive's table of contents is read by ZipDirectory, which checks every offset.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // SQLite, read-only, for Skype's classic main.db history (and the ledger to come).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -117,6 +117,23 @@ struct ZipExportTests {
         #expect(try Self.error(reading: Data(bytes))?.contains("no .txt chat file") == true)
     }
 
+    /// An archive whose table of contents puts a file past its end (damaged in transfer) is an
+    /// error that says so; reading it in memory trapped.
+    @Test func aDamagedArchiveSaysSoAndDoesNotCrash() throws {
+        let bytes: [UInt8] = [
+            0x50, 0x4B, 0x03, 0x04, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0x21, 0, 0x8B, 0x9E, 0xD9, 0xD3, 1, 0, 0, 0, 1, 0, 0, 0,
+            5, 0, 0, 0, 0x61, 0x2E, 0x74, 0x78, 0x74, 0x78,
+            // The table of contents' entry for a.txt, its file said to start at 65536.
+            0x50, 0x4B, 0x01, 0x02, 0x14, 0, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0x21, 0, 0x8B, 0x9E, 0xD9, 0xD3, 1, 0, 0, 0, 1,
+            0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0x61, 0x2E, 0x74, 0x78, 0x74,
+            0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0x33, 0, 0, 0, 0x24, 0, 0, 0, 0, 0,
+        ]
+        #expect(
+            try Self.error(reading: Data(bytes))
+                == "cannot read a.txt from the archive: its header is not where the table of contents puts it: the "
+                + "archive is damaged; copy or download it again")
+    }
+
     @Test func anEmptyArchiveSaysItIsEmpty() throws {
         // What `zip` writes for an archive of nothing: only the end-of-archive record.
         let bytes: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An export that comes as several files: a folder, or a `.zip` of one (Telegram's
 /// `messages.html`, `messages2.html`, …; Slack's channel folders of day files). It lists its
@@ -57,8 +56,7 @@ public struct ExportFolder: Sendable {
     ///
     /// - Throws: `ChatBillError.unreadableInput` when the archive cannot be opened.
     static func archive(_ bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> ExportFolder {
-        let archive = try ZipChatArchive.open(bytes, path: path)
-        let listing = archive.filter { $0.type == .file }.map(\.path)
+        let listing = try ZipChatArchive.open(bytes, path: path).files.map(\.path)
         return ExportFolder(
             path: path, displayPath: path, listing: listing.sorted(),
             source: .archive(
@@ -89,12 +87,13 @@ public struct ExportFolder: Sendable {
                         bytes: try InputFile.read(bytesOf: memberPath), modificationDate: modified as? Date))
             }
         case .archive(let bytes, let container, let modificationDate):
-            let archive = try ZipChatArchive.open(bytes, path: path)
+            let directory = try ZipChatArchive.open(bytes, path: path)
             for member in members {
                 files.append(
                     InputFile(
                         displayName: displayPath + "/" + member,
-                        bytes: try ZipChatArchive.extract(member, from: archive, path: path), container: container,
+                        bytes: try ZipChatArchive.extract(member, from: directory, in: bytes, path: path),
+                        container: container,
                         modificationDate: modificationDate))
             }
         }

@@ -1,8 +1,7 @@
 import Foundation
-import ZIPFoundation
 
 /// The chat file inside a `.zip` export: iOS always exports one (`_chat.txt` with the media),
-/// Android does when media are attached (`WhatsApp Chat with X.txt`). Read in memory, never
+/// Android does when media are attached (`WhatsApp Chat with X.txt`). Read in place, never
 /// unpacked to disk.
 public enum ZipChatArchive {
     /// Whether `bytes` start like a zip archive: with a file (`PK\u{3}\u{4}`), or with the end
@@ -13,44 +12,54 @@ public enum ZipChatArchive {
             && (bytes[2] == 0x03 && bytes[3] == 0x04 || bytes[2] == 0x05 && bytes[3] == 0x06)
     }
 
-    /// The archive in `bytes`, opened in memory.
-    static func open(_ bytes: [UInt8], path: String) throws(ChatBillError) -> Archive {
+    /// The table of contents of the archive at `path`, whose bytes are `bytes`: an archive of
+    /// which some listed files cannot be found is an error, not a smaller archive.
+    static func open(_ bytes: [UInt8], path: String) throws(ChatBillError) -> ZipDirectory {
+        let directory: ZipDirectory
         do {
-            return try Archive(data: Data(bytes), accessMode: .read)
+            directory = try ZipDirectory(bytes)
         } catch {
-            throw .unreadableInput(Diagnostic(.error, file: path, "is not a readable zip archive (\(reason(error)))"))
+            switch error {
+            case .noTableOfContents:
+                throw .unreadableInput(
+                    Diagnostic(
+                        .error, file: path,
+                        "is not a readable zip archive (its table of contents, at its end, is missing: the file was "
+                            + "cut short; copy or download it again)"))
+            case .damaged(let reason), .unsupported(let reason):
+                throw .unreadableInput(
+                    Diagnostic(.error, file: path, "is a damaged zip archive (\(reason)); copy or download it again"))
+            }
         }
-    }
-
-    /// What went wrong, in words where a cut-short archive is the likely cause.
-    private static func reason(_ error: any Error) -> String {
-        guard case .missingEndOfCentralDirectoryRecord? = error as? Archive.ArchiveError else { return "\(error)" }
-        return "its table of contents, at its end, is missing: the file was cut short; copy or download it again"
-    }
-
-    /// The bytes of one file of the archive.
-    static func extract(_ member: String, from archive: Archive, path: String) throws(ChatBillError) -> [UInt8] {
-        guard let entry = archive[member] else {
-            throw .unreadableInput(Diagnostic(.error, file: path, "the archive holds no \(member)"))
-        }
-        var content = Data()
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, skipCRC32: false) { content.append($0) }
-        } catch {
-            throw .unreadableInput(
-                Diagnostic(.error, file: path, "cannot read \(member) from the archive (\(reason(error)))"))
-        }
-        // Extracting to memory computes the checksum but leaves the comparing to the caller. An
-        // entry whose checksum is only in a data descriptor that cannot be found says 0.
-        guard entry.checksum == 0 || checksum == entry.checksum else {
+        guard directory.listedCount <= directory.entries.count else {
             throw .unreadableInput(
                 Diagnostic(
                     .error, file: path,
-                    "\(member) in the archive does not match its checksum: the archive is damaged; copy or "
-                        + "download it again"))
+                    "is a damaged zip archive: its table of contents lists "
+                        + "\(CountText.format(directory.listedCount, "file")), of which \(directory.entries.count) can "
+                        + "be found; copy or download it again"))
         }
-        return [UInt8](content)
+        return directory
+    }
+
+    /// The bytes of one file of the archive.
+    static func extract(
+        _ member: String, from directory: ZipDirectory, in bytes: [UInt8], path: String
+    ) throws(ChatBillError) -> [UInt8] {
+        guard let entry = directory.files.first(where: { $0.path == member }) else {
+            throw .unreadableInput(Diagnostic(.error, file: path, "the archive holds no \(member)"))
+        }
+        do {
+            return try directory.contents(of: entry, in: bytes)
+        } catch {
+            let reason =
+                switch error {
+                case .damaged(let reason): "\(reason): the archive is damaged; copy or download it again"
+                case .unsupported(let reason): reason
+                case .noTableOfContents: "the archive is damaged; copy or download it again"
+                }
+            throw .unreadableInput(Diagnostic(.error, file: path, "cannot read \(member) from the archive: \(reason)"))
+        }
     }
 
     /// Which of an archive's `.txt` files (`paths`) is the chat: the one named as WhatsApp names
@@ -66,11 +75,11 @@ public enum ZipChatArchive {
 
     /// Chat files are the archive's `.txt` files, preferring the names WhatsApp gives them.
     static func chatFile(in bytes: [UInt8], path: String, modificationDate: Date?) throws(ChatBillError) -> InputFile {
-        let archive = try open(bytes, path: path)
-        guard archive.contains(where: { $0.type == .file }) else {
+        let directory = try open(bytes, path: path)
+        guard !directory.files.isEmpty else {
             throw .unreadableInput(Diagnostic(.error, file: path, "the zip archive is empty"))
         }
-        let texts = archive.filter { $0.type == .file && $0.path.lowercased().hasSuffix(".txt") }.map(\.path)
+        let texts = directory.files.map(\.path).filter { $0.lowercased().hasSuffix(".txt") }
         guard let chat = chatFile(among: texts) else {
             throw .unreadableInput(
                 Diagnostic(
@@ -81,7 +90,7 @@ public enum ZipChatArchive {
                             + "and name the chat file"))
         }
         return InputFile(
-            displayName: path + "/" + chat, bytes: try extract(chat, from: archive, path: path),
+            displayName: path + "/" + chat, bytes: try extract(chat, from: directory, in: bytes, path: path),
             container: InputFile.Container(path: path, sha256: ExportFile.sha256(of: bytes)),
             modificationDate: modificationDate)
     }

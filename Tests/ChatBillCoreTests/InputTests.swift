@@ -134,6 +134,15 @@ struct ZipExportTests {
                 + "archive is damaged; copy or download it again")
     }
 
+    @Test func anArchiveListingMoreFilesThanItHoldsIsDamaged() throws {
+        // An end record that counts one file in a table of contents of none.
+        let bytes: [UInt8] = [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0] + [UInt8](repeating: 0, count: 10)
+        #expect(
+            try Self.error(reading: Data(bytes))
+                == "is a damaged zip archive: its table of contents lists 1 file, of which 0 can be found; copy or "
+                + "download it again")
+    }
+
     @Test func anEmptyArchiveSaysItIsEmpty() throws {
         // What `zip` writes for an archive of nothing: only the end-of-archive record.
         let bytes: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)

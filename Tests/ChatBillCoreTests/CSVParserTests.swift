@@ -21,13 +21,15 @@ struct CSVParserTests {
         #expect(ISOTimestamp.format(transcript.messages[0].instant, in: utc.timeZone) == "2026-11-21T07:58:03+00:00")
     }
 
+    /// How `plain` is read: its columns and its time layout.
+    static let plainOptions = ParseOptions(
+        timeZone: Fixtures.berlin,
+        csv: CSVParser.Options(
+            columns: ["date", "time", "sender", "text"].map(CSVParser.Column.init(name:)),
+            timeLayout: TimestampLayout("DD.MM.YYYY HH:mm")))
+
     @Test func columnsAndALayoutReadAnyCSV() throws {
-        let options = ParseOptions(
-            timeZone: Fixtures.berlin,
-            csv: CSVParser.Options(
-                columns: ["date", "time", "sender", "text"].map(CSVParser.Column.init(name:)),
-                timeLayout: TimestampLayout("DD.MM.YYYY HH:mm")))
-        let transcript = try parser.parse(Fixtures.input(Self.plain), options: options)
+        let transcript = try parser.parse(Fixtures.input(Self.plain), options: Self.plainOptions)
         #expect(transcript.headerLines == [1])
         #expect(transcript.messages.map(\.sender) == ["Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber"])
         #expect(

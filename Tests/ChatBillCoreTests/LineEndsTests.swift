@@ -57,13 +57,8 @@ struct LineEndsTests {
     }
 
     @Test func aCSVSavedByExcelForMacReadsEveryRecord() throws {
-        let options = ParseOptions(
-            timeZone: Fixtures.berlin,
-            csv: CSVParser.Options(
-                columns: ["date", "time", "sender", "text"].map(CSVParser.Column.init(name:)),
-                timeLayout: TimestampLayout("DD.MM.YYYY HH:mm")))
         let input = InputFile(displayName: "chat.csv", bytes: try Self.carriageReturnBytes(of: CSVParserTests.plain))
-        let transcript = try CSVParser().parse(input, options: options)
+        let transcript = try CSVParser().parse(input, options: CSVParserTests.plainOptions)
         #expect(transcript.messages.map(\.sender) == ["Jonas Weber", "Sam Keller", "Sam Keller", "Jonas Weber"])
         #expect(transcript.messages.map(\.location.line) == [2, 3, 4, 5])
     }

@@ -117,7 +117,7 @@ public struct WhatsAppVocabulary: Sendable {
         androidSeparators: standard.androidSeparators,
         attachmentPlaceholders: [],
         attachmentSuffixes: [],
-        attachmentPrefixes: ["[attachment]("],
+        attachmentPrefixes: [],
         attachmentLinks: ["](./media/", "](../exported_stickers/"],
         deletedTexts: ["(This message was deleted)"],
         // signal-export's call lines (`Incoming voice call (accepted, 12m 5s)`), older and newer.

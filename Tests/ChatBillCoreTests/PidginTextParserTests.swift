@@ -52,6 +52,17 @@ struct PidginTextParserTests {
         #expect(ISOTimestamp.format(transcript.messages[1].instant, in: transcript.timeZone.timeZone).hasPrefix(day))
     }
 
+    /// Every line-based parser tells zero bytes as damage, on a message's first line and after it.
+    @Test func zeroBytesAreToldAsDamage() throws {
+        let text = "(09:30:15) Dana Fischer: Hi\0\n\0\0\n(09:31:00) Sam Keller: Hello\n"
+        let input = InputFile(displayName: "2026-11-16.093012+0000UTC.txt", bytes: Array(text.utf8))
+        let transcript = try parser.parse(input, options: ParseOptions(timeZone: .machine))
+        #expect(transcript.messages.count == 2)
+        #expect(
+            transcript.diagnostics.map { "\($0.location!) \($0.severity)" } == ["1:28 warning", "2:1 warning"])
+        #expect(transcript.diagnostics[1].message.hasPrefix("the file is damaged here: 2 zero bytes (NUL)"))
+    }
+
     @Test(arguments: [
         ("2010-01-11.000101+0000GMT.txt", "2010-01-11", 0),
         ("2026-11-16.093012-0500EST.txt", "2026-11-16", -18_000),

@@ -213,6 +213,21 @@ struct StreamedReportTests {
         #expect(reports.streamed[0].contains("provider  René (from --me)"))
     }
 
+    /// Zero bytes a crash left are told where they are, block boundaries or not.
+    @Test func zeroBytesAreToldAsDamageBothWays() throws {
+        var bytes = Array(try Data(contentsOf: Fixtures.url(Fixtures.whatsApp[0])))
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        var damaged = lines
+        damaged[4] = [UInt8](repeating: 0, count: 150)
+        bytes = Array(damaged.joined(separator: [0x0A])) + [UInt8](repeating: 0, count: 300)
+        let path = try write(bytes: bytes, name: "WhatsApp Chat with Dana Fischer.txt")
+        for blockSize in [3, 64, 1 << 20] {
+            let reports = try #require(try bothReports(path, names: ["Sam Keller"], blockSize: blockSize))
+            #expect(reports.streamed == reports.whole, "block size \(blockSize)")
+            #expect(reports.streamed[0].contains("2 warnings"), "block size \(blockSize)")
+        }
+    }
+
     @Test(arguments: ["\n", "\r\n"])
     func aLongChatSpillsItsBillToDiskAndStillMatches(lineEnding: String) throws {
         let path = try write(

@@ -20,6 +20,21 @@ struct TelegramHTMLParserTests {
         #expect(ISOTimestamp.format(transcript.messages[0].instant, in: utc) == "2026-11-28T08:15:02+00:00")
     }
 
+    /// libxml2 complains about each zero byte; the damage is one warning per line.
+    @Test func zeroBytesAreOneWarningPerLine() throws {
+        var bytes = try Fixtures.input(Self.fixture).bytes
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        var damaged = lines
+        for index in [30, 31] { damaged[index] = [UInt8](repeating: 0, count: max(8, lines[index].count)) }
+        bytes = Array(damaged.joined(separator: [0x0A]))
+        let transcript = try TelegramHTMLParser().parse(
+            InputFile(displayName: "messages.html", bytes: bytes), options: ParseOptions(timeZone: .machine))
+        let damage = transcript.diagnostics.filter { $0.message.hasPrefix("the file is damaged here: zero bytes") }
+        #expect(damage.map(\.severity) == [.warning, .warning])
+        #expect(damage.map { $0.location?.line } == [31, 32])
+        #expect(!transcript.diagnostics.contains { $0.message.contains("0x0") })
+    }
+
     @Test(arguments: [
         ("29.04.2026 04:34:58", "2026-04-29T04:34:58", nil),
         ("29.04.2026 04:34:58 UTC+03:00", "2026-04-29T04:34:58", 10_800),

@@ -304,6 +304,27 @@ struct WhatsAppParserTests {
             ])
     }
 
+    /// A crash leaves zeros where text stood: the lines are read as they stand (the zeros become
+    /// text of the message before), and each says where the damage is, however many there are.
+    @Test func zeroBytesAreToldAsDamageWithTheirPlace() throws {
+        let zeros = String(repeating: "\0", count: 40)
+        var text = "14/10/2026, 09:00 - A: x\n\(zeros)\n14/10/2026, 09:05 - B: y\0\0\0"
+        let transcript = try parse(text)
+        #expect(transcript.messages.map(\.sender) == ["A", "B"])
+        let damage =
+            "the file is damaged here: %@ (NUL), which a crash or a disk error leaves where text stood; "
+            + "what stood there is lost (a message may be missing), and the line is read as it stands"
+        #expect(
+            transcript.diagnostics.map(\.description) == [
+                "chat.txt:2:1: warning: " + damage.replacingOccurrences(of: "%@", with: "40 zero bytes"),
+                "chat.txt:3:25: warning: " + damage.replacingOccurrences(of: "%@", with: "3 zero bytes"),
+            ])
+        text += String(repeating: "\n\0", count: ZeroBytes.reported)
+        let many = try parse(text).diagnostics.map(\.description)
+        #expect(many.count == ZeroBytes.reported + 1)
+        #expect(many.last == "chat.txt: warning: 2 more lines hold zero bytes (NUL); the file is damaged")
+    }
+
     @Test func aFileWithoutAnyMessageIsUnreadable() {
         #expect(throws: ChatBillError.self) { try parse("just some notes\nno dates here\n") }
     }

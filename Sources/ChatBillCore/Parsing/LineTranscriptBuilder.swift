@@ -24,6 +24,7 @@ struct LineTranscriptBuilder {
 
     private var pending: Pending?
     private var strayLines: StrayLines
+    private var zeroBytes: ZeroBytes
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, zone: TimeZone, example: String) {
         self.bytes = bytes
@@ -32,6 +33,7 @@ struct LineTranscriptBuilder {
         resolver = LocalTimeResolver(timeZone: zone)
         strayLines = StrayLines(
             file: file, message: "line before the first message is not \(example); it is not billed")
+        zeroBytes = ZeroBytes(file: file)
     }
 
     /// Whether a message is being read.
@@ -45,6 +47,7 @@ struct LineTranscriptBuilder {
         kind: MessageKind, textStart: Int?
     ) {
         finish()
+        if let warning = zeroBytes.check(bytes, line: line) { diagnostics.append(warning) }
         let (instant, resolution) = resolver.instant(of: civil)
         if resolution == .nonexistent {
             diagnostics.append(
@@ -67,6 +70,7 @@ struct LineTranscriptBuilder {
     /// A line that starts no message: text of the message being read, or, before the first
     /// message, a warning.
     mutating func add(_ line: LineReader.Line) {
+        if let warning = zeroBytes.check(bytes, line: line) { diagnostics.append(warning) }
         let isBlank = bytes.trimmed(line.content).isEmpty
         if pending != nil {
             if isBlank { pending!.lines.appendBlank(line) } else { pending!.lines.append(line) }
@@ -98,6 +102,7 @@ struct LineTranscriptBuilder {
     ) -> Result<Transcript, ChatBillError> {
         finish()
         if let summary = strayLines.summary { diagnostics.append(summary) }
+        if let summary = zeroBytes.summary { diagnostics.append(summary) }
         guard !messages.isEmpty else {
             return .failure(
                 .unreadableInput(

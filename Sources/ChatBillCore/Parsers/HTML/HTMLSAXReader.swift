@@ -111,6 +111,15 @@ final class HTMLSAXReader {
     private static func record(_ error: xmlError, in state: UnsafeMutablePointer<SAXState<Attributes>>) {
         let text = error.message.map { String(cString: $0) } ?? "malformed HTML"
         let location = error.line > 0 ? InputLocation(line: Int(error.line), column: Int(max(1, error.int2))) : nil
+        if text.hasPrefix("Char 0x0 ") {
+            // libxml2 complains once per zero byte; the damage is told once per line.
+            let warning = Diagnostic(.warning, file: state.pointee.file, at: location, ZeroBytes.damage("zero bytes"))
+            let last = state.pointee.diagnostics.last
+            if last?.message != warning.message || last?.location?.line != location?.line {
+                state.pointee.diagnostics.append(warning)
+            }
+            return
+        }
         state.pointee.diagnostics.append(
             Diagnostic(
                 .note, file: state.pointee.file, at: location, text.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -41,6 +41,7 @@ struct WhatsAppMessageReader {
     private var resolver: LocalTimeResolver
     private var open: Open?
     private var strayLines: StrayLines
+    private var zeroBytes: ZeroBytes
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var messageCount = 0
     /// Every header read, recorded when the reader was set up from a part of the file only, to
@@ -63,6 +64,7 @@ struct WhatsAppMessageReader {
         resolver = LocalTimeResolver(timeZone: zone.timeZone)
         strayLines = StrayLines(
             file: file, message: "line before the first message does not start like a message; it is not billed")
+        zeroBytes = ZeroBytes(file: file)
     }
 
     /// Reads the block's lines, handing each message that ends in it to `emit` (with the block's
@@ -75,7 +77,9 @@ struct WhatsAppMessageReader {
         let bytes = block.bytes
         let base = block.base
         var lines = block.lineReader
+        let isDamaged = ZeroBytes.occur(in: bytes, block.lines)
         while let line = lines.next() {
+            if isDamaged, let warning = zeroBytes.check(bytes, line: line) { diagnostics.append(warning) }
             let start = base + line.content.lowerBound
             let end = base + line.content.upperBound
             if let header = headers.match(bytes, line: line.content) {
@@ -118,6 +122,7 @@ struct WhatsAppMessageReader {
             if let last = open { finish(last, bytes, base: base, emit: emit) }
             open = nil
             if let summary = strayLines.summary { diagnostics.append(summary) }
+            if let summary = zeroBytes.summary { diagnostics.append(summary) }
         }
         return BlockReader.Progress(keepFrom: open?.lineStart ?? Int.max, lastLine: lines.lastNumber)
     }

@@ -127,6 +127,40 @@ struct ReportTests {
         let days = table.split(separator: "\n").filter { $0.hasPrefix("  day ") }.map { $0.prefix(16) }
         #expect(days == ["  day 2026-10-13", "  day 2026-10-14"])
     }
+
+    /// A session across the clocks going back (Berlin, 25 October 2026, 03:00 CEST → 02:00 CET)
+    /// or forward (29 March) keeps its row's `HH:MM-HH:MM` and says each end's offset, on the
+    /// table, the evidence and the time entries alike.
+    @Test(arguments: [
+        (
+            "25/10/2026, 02:50 - Dana: down?\n25/10/2026, 02:55 - Sam: looking\n25/10/2026, 02:05 - Sam: fixed\n",
+            "02:53-02:05", "02:53 (UTC+02:00)-02:05 (UTC+01:00)", 12 * 60
+        ),
+        (
+            "29/03/2026, 01:50 - Dana: down?\n29/03/2026, 01:55 - Sam: looking\n29/03/2026, 03:05 - Sam: fixed\n",
+            "01:53-03:05", "01:53 (UTC+01:00)-03:05 (UTC+02:00)", 12 * 60
+        ),
+    ])
+    func aSessionAcrossAClockChangeSaysEachEndsOffset(text: String, cell: String, span: String, seconds: Int) throws {
+        let transcript = try WhatsAppParser().parse(
+            InputFile(displayName: "WhatsApp Chat with Dana.txt", bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        let report = Report(transcript: transcript, provider: ProviderIdentity(names: ["Sam"]), policy: BillingPolicy())
+        #expect(report.bill.lines.map(\.rawSeconds) == [seconds])
+        let day = span.hasPrefix("02") ? "2026-10-25" : "2026-03-29"
+        let table = TableReportRenderer().render(report)
+        #expect(table.contains("\(day)  \(cell)  12m"))
+        #expect(table.contains("+ across the clock change: \(span)\n"))
+        let entries = TimeEntry.entries(of: report, per: .session)
+        #expect(entries.first?.notes.hasPrefix("Support session \(span) (raw 12m)") == true)
+        let evidence = Evidence(
+            ReportRun.Billing(
+                sources: [transcript], client: nil, provider: ProviderIdentity(names: ["Sam"]), policy: BillingPolicy(),
+                period: nil, origins: [:]))
+        let html = HTMLEvidenceRenderer().render(evidence)
+        #expect(html.contains("<h3>\(day) \(span.replacingOccurrences(of: ")-", with: ")–"))</h3>"))
+        #expect(html.contains("width=\"12.0\"") || html.contains("width=\"72.0\""))
+    }
 }
 
 @Suite("Provider identity")

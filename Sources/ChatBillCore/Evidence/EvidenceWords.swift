@@ -94,7 +94,7 @@ struct EvidenceWords {
     mutating func heading(_ excerpt: Evidence.Excerpt) -> String {
         let session = excerpt.line.session
         guard session.isBillable else { return "\(excerpt.line.date) \(clockText(session.start)), unanswered" }
-        return "\(excerpt.line.date) \(clockText(session.start))–\(clockText(session.end))"
+        return "\(excerpt.line.date) \(clock.span(session.start, session.end, dash: "–"))"
     }
 
     /// `raw 49m, billed 49m, 73.50 EUR; lines 1:4-9; 3 messages from the provider, 3 from the client`.
@@ -103,7 +103,7 @@ struct EvidenceWords {
         let session = line.session
         if evidence.invoice != nil {
             let spans = excerpt.invoiced.map {
-                "\(clockText($0.start))–\(clockText($0.end)) (\(DurationText.format(seconds: Int($0.seconds.rounded()))))"
+                "\(clock.span($0.start, $0.end, dash: "–")) (\(DurationText.format(seconds: Int($0.seconds.rounded()))))"
             }
             return "invoiced \(spans.joined(separator: ", ")); \(places.noun) \(places.span(session)); "
                 + "\(session.providerMessages) from the provider, \(session.clientMessages) from the client"
@@ -152,7 +152,7 @@ struct EvidenceWords {
     /// Invoiced time the exports show no session for.
     mutating func uncitedNote() -> String? {
         guard !evidence.uncited.isEmpty else { return nil }
-        let spans = evidence.uncited.map { "\($0.date) \(clockText($0.start))–\(clockText($0.end))" }
+        let spans = evidence.uncited.map { "\($0.date) \(clock.span($0.start, $0.end, dash: "–"))" }
         return "No message of these exports falls in invoiced time \(spans.joined(separator: ", ")): "
             + "give the exports that were imported for it."
     }

@@ -120,7 +120,11 @@ public struct HTMLEvidenceRenderer: EvidenceRenderer {
             for excerpt in excerpts {
                 let session = excerpt.line.session
                 let x = minute(session.start, on: date)
-                let width = max(2, minute(session.end, on: date) - x)
+                // On the axis of the day's wall clock; when the clocks went back within the
+                // session its end reads earlier than its start, and the bar is its real length.
+                var width = minute(session.end, on: date) - x
+                if width < 0 { width = min(1440 - x, session.end.timeIntervalSince(session.start) / 60) }
+                width = max(2, width)
                 html += "<rect class=\"session\" x=\"\(format(x))\" y=\"14\" width=\"\(format(width))\" height=\"12\">"
                 html += "<title>\(escape(words.heading(excerpt)))</title></rect>"
                 for entry in excerpt.entries {

@@ -21,8 +21,7 @@ extension TimeEntry {
             }
             let seconds = Int(span.seconds.rounded())
             var notes =
-                "Invoice \(invoice.number): support \(clock.local(span.start).hourMinuteString)-"
-                + clock.local(span.end).hourMinuteString
+                "Invoice \(invoice.number): support \(clock.span(span.start, span.end))"
             notes += excerpt.map { ": " + citation.cite($0.line.session) } ?? " (no message of the exports cited)"
             return TimeEntry(
                 date: span.date, start: span.start, end: span.end, rawSeconds: seconds, billedSeconds: seconds,

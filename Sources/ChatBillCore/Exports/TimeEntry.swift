@@ -36,8 +36,7 @@ public struct TimeEntry: Sendable {
             var dayAmount = 0
             for (index, line) in lines.enumerated() {
                 let session = line.session
-                var notes =
-                    "Support session \(clock.local(session.start).hourMinuteString)-\(clock.local(session.end).hourMinuteString)"
+                var notes = "Support session \(clock.span(session.start, session.end))"
                 notes += " (raw \(DurationText.format(seconds: line.rawSeconds))): " + cite(session)
                 entries.append(
                     TimeEntry(
@@ -86,7 +85,7 @@ public struct TimeEntry: Sendable {
                 let notes =
                     CountText.format(dayLines.count, "support session", plural: "support sessions") + ": "
                     + dayLines.map { line in
-                        "\(clock.local(line.session.start).hourMinuteString)-\(clock.local(line.session.end).hourMinuteString) "
+                        "\(clock.span(line.session.start, line.session.end)) "
                             + cite(line.session)
                     }.joined(separator: "; ")
                 entries.append(

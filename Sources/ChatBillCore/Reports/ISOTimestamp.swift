@@ -10,12 +10,15 @@ public enum ISOTimestamp {
 
     /// `format` with a clock that remembers the zone's offset between calls.
     static func format(_ instant: Date, clock: inout ZoneClock) -> String {
-        let offset = clock.offset(at: instant)
         let civil = clock.local(instant)
+        return "\(civil.dateString)T\(civil.timeString)\(offsetText(clock.offset(at: instant)))"
+    }
+
+    /// `+01:00`, `-05:30`: an offset east of UTC, in seconds.
+    static func offsetText(_ offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
         let magnitude = abs(offset)
-        let offsetText = "\(sign)\(CivilDateTime.pad(magnitude / 3600, 2)):\(CivilDateTime.pad(magnitude / 60 % 60, 2))"
-        return "\(civil.dateString)T\(civil.timeString)\(offsetText)"
+        return "\(sign)\(CivilDateTime.pad(magnitude / 3600, 2)):\(CivilDateTime.pad(magnitude / 60 % 60, 2))"
     }
 
     /// The wall clock of an instant in a zone (fractions of a second dropped).

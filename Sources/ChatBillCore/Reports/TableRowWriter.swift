@@ -110,18 +110,23 @@ struct TableRowWriter {
         guard
             !session.reasons.silentWork.isEmpty || !session.reasons.connections.isEmpty || line.parts.count > 1
                 || line.parts.contains(where: { $0.band != .regular }) || line.minimumSeconds > 0
+                || zoneClock.crossesOffsetChange(session.start, session.end)
         else { return [] }
-        var notes = session.reasons.silentWork.map { work in
-            "silent work \(clock(work.after.instant))-\(clock(work.before.instant)) "
+        var notes: [String] = []
+        if zoneClock.crossesOffsetChange(session.start, session.end) {
+            notes.append("across the clock change: \(zoneClock.span(session.start, session.end))")
+        }
+        notes += session.reasons.silentWork.map { work in
+            "silent work \(zoneClock.span(work.after.instant, work.before.instant)) "
                 + "(\(DurationText.format(seconds: work.seconds))), \(places.span(work))"
         }
         notes += session.reasons.connections.map { connection in
-            "remote connection \(clock(connection.reference.instant))-\(clock(connection.end)) "
+            "remote connection \(zoneClock.span(connection.reference.instant, connection.end)) "
                 + "(\(DurationText.format(seconds: connection.seconds))), \(places.line(connection.reference))"
         }
         if line.parts.count > 1 || line.parts.contains(where: { $0.band != .regular }) {
             notes += line.parts.map { part in
-                "\(part.band.rawValue) \(clock(part.start))-\(clock(part.end)) "
+                "\(part.band.rawValue) \(zoneClock.span(part.start, part.end)) "
                     + "(\(DurationText.format(seconds: part.seconds))) ×\(Rate.multiplier(part.percent))"
             }
         }
@@ -133,5 +138,4 @@ struct TableRowWriter {
         return notes
     }
 
-    private mutating func clock(_ instant: Date) -> String { zoneClock.local(instant).hourMinuteString }
 }

@@ -36,6 +36,22 @@ struct ZoneClock {
         return CivilDateTime(secondsSinceEpochAsUTC: Int64(Self.wholeSeconds(instant) + offset))
     }
 
+    /// `09:03-09:52` (with `dash` between); across a change of the zone's offset (the clocks
+    /// going back or forward within the span), each end with its offset, so that a span such as
+    /// `02:53 (UTC+02:00)-02:07 (UTC+01:00)` reads as the 14 minutes it is.
+    mutating func span(_ start: Date, _ end: Date, dash: String = "-") -> String {
+        let from = local(start).hourMinuteString
+        let to = local(end).hourMinuteString
+        guard crossesOffsetChange(start, end) else { return from + dash + to }
+        return "\(from) (UTC\(ISOTimestamp.offsetText(offset(at: start))))\(dash)"
+            + "\(to) (UTC\(ISOTimestamp.offsetText(offset(at: end))))"
+    }
+
+    /// Whether the zone's offset at `end` is not its offset at `start`.
+    mutating func crossesOffsetChange(_ start: Date, _ end: Date) -> Bool {
+        offset(at: start) != offset(at: end)
+    }
+
     /// The whole seconds since 1970 at or before `instant` (`rounded(.down)` without its library
     /// call: a bill asks this for every session).
     private static func wholeSeconds(_ instant: Date) -> Int {

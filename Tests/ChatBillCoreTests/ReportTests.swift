@@ -191,6 +191,28 @@ struct ProviderIdentityTests {
         #expect(identity.source == .inferredFromFileName(name))
     }
 
+    /// imessage-exporter names a one-to-one chat's file after the other party's handle, and
+    /// with `--custom-name` writes the account's own messages under that name instead of `Me`.
+    @Test(arguments: ["+15555550123", "dana@example.com"])
+    func anExportNamedAfterTheOtherPartysHandleNamesTheProvider(handle: String) throws {
+        let text = "Nov 18, 2026  9:05:12 AM\n\(handle)\nHi\n\nNov 18, 2026  9:08:40 AM\nSam Keller\nMorning!\n"
+        let transcript = try IMessageTextParser().parse(
+            InputFile(displayName: "exports/\(handle).txt", bytes: Array(text.utf8)),
+            options: ParseOptions(timeZone: Fixtures.berlin))
+        let identity = try ProviderIdentity.resolve(names: [], for: transcript)
+        #expect(identity.names == ["Sam Keller"])
+        #expect(identity.source == .inferredFromFileName("\(handle).txt"))
+    }
+
+    @Test(arguments: [
+        ("+15555550123", true), ("dana@example.com", true), ("+1555", false), ("+1 555 555 0123", false),
+        ("Dana", false), ("dana@example", false), ("dana@example.", false), ("a@b@c.d", false),
+        ("dana@example.org (2026-11-24T09.30.00+0100)", false), ("@example.com", false),
+    ])
+    func handlesAreAccountAddressesOnly(text: String, isHandle: Bool) {
+        #expect(ProviderIdentity.isHandle(text) == isHandle)
+    }
+
     @Test func withoutThatTheSendersAreListed() throws {
         #expect {
             try ProviderIdentity.resolve(names: [], for: transcript("_chat.txt", twoSenders))

@@ -122,15 +122,31 @@ public struct ProviderIdentity: Sendable, Hashable {
         "Chat WhatsApp con ", "Discussion WhatsApp avec ", "Conversa do WhatsApp com ", "WhatsApp-chat met ",
     ]
 
-    /// The party each file name says the export is a chat with.
+    /// The party each file name says the export is a chat with: after WhatsApp's prefix, or the
+    /// whole name when it is a phone number or an e-mail address (imessage-exporter names a
+    /// one-to-one chat's file after the other party's handle, `+15555550123.txt`).
     private static func namedOtherParties(_ fileNames: [String]) -> [(fileName: String, party: ProviderIdentity)] {
         fileNames.flatMap { fileName in
-            chatFilePrefixes.filter { fileName.hasPrefix($0) }.map { prefix in
-                var other = String(fileName.dropFirst(prefix.count))
-                if let dot = other.lastIndex(of: ".") { other = String(other[..<dot]) }
-                return (fileName, ProviderIdentity(names: [other]))
-            }
+            var named = chatFilePrefixes.filter { fileName.hasPrefix($0) }.map { String(fileName.dropFirst($0.count)) }
+            if isHandle(withoutExtension(fileName)) { named.append(fileName) }
+            return named.map { (fileName, ProviderIdentity(names: [withoutExtension($0)])) }
         }
+    }
+
+    private static func withoutExtension(_ name: String) -> String {
+        name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+    }
+
+    /// `+15555550123` or `dana@example.com`: how a messaging account is addressed, never how a
+    /// person saves a log by hand.
+    static func isHandle(_ text: String) -> Bool {
+        if text.first == "+" {
+            let digits = text.dropFirst()
+            return digits.count >= 5 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasSuffix(".")
+            && !text.contains(where: \.isWhitespace)
     }
 
     /// Who the provider will be, decided before any message is read, for a report read in one

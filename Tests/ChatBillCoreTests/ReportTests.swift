@@ -211,6 +211,8 @@ struct ProviderIdentityTests {
     ])
     func handlesAreAccountAddressesOnly(text: String, isHandle: Bool) {
         #expect(ProviderIdentity.isHandle(text) == isHandle)
+        // What the file name says is also matched against the clients' `match` lists.
+        #expect(ProviderIdentity.namedParties(in: [text + ".txt"]) == (isHandle ? [text] : []))
     }
 
     @Test func withoutThatTheSendersAreListed() throws {

@@ -19,6 +19,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The problem as a warning, when it was an error the parser got past (markup that breaks
+    /// after some messages were read): the file is still billed, so the problem is counted with
+    /// the warnings and fails `--strict`, rather than printed as an error the exit code denies.
+    var gotPast: Diagnostic {
+        severity == .error ? Diagnostic(.warning, file: file, at: location, message) : self
+    }
+
     /// `path:line:column: severity: message`, or `path: severity: message` for a whole file.
     public var description: String {
         if let location {

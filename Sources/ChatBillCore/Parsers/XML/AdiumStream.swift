@@ -163,7 +163,8 @@ extension AdiumParser: StreamingTranscriptParser {
         }
         return TranscriptSummary(
             file: file.exportFile(totals), parserName: name, messageCount: count,
-            diagnostics: warnings + reader.diagnostics, timeZone: options.timeZone.orExportOffset(walk.firstOffset),
+            diagnostics: warnings + reader.diagnostics.map(\.gotPast),
+            timeZone: options.timeZone.orExportOffset(walk.firstOffset),
             senders: tally.senders, accountSenders: walk.accountSenders)
     }
 }

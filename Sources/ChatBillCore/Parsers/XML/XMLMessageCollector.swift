@@ -88,7 +88,8 @@ struct XMLMessageCollector {
                 problems.first { $0.severity == .error } ?? Diagnostic(.error, file: input.displayName, nothingRead))
         }
         return Transcript(
-            input: input, parserName: parser, messages: messages, diagnostics: diagnostics + problems, timeZone: zone,
+            input: input, parserName: parser, messages: messages, diagnostics: diagnostics + problems.map(\.gotPast),
+            timeZone: zone,
             accountSenders: accountSenders)
     }
 }

@@ -103,17 +103,17 @@ struct TableRowWriter {
         text.append(byte: 0x0A)
     }
 
-    /// The notes under a billable session's row: silences bridged as work, remote connections,
-    /// the parts at other rates, the session minimum.
+    /// The notes under a billable session's row: a clock change within it, silences bridged as
+    /// work, remote connections, the parts at other rates, the session minimum.
     private mutating func notes(_ line: Bill.Line) -> [String] {
         let session = line.session
+        let crossesClockChange = zoneClock.crossesOffsetChange(session.start, session.end)
         guard
             !session.reasons.silentWork.isEmpty || !session.reasons.connections.isEmpty || line.parts.count > 1
-                || line.parts.contains(where: { $0.band != .regular }) || line.minimumSeconds > 0
-                || zoneClock.crossesOffsetChange(session.start, session.end)
+                || line.parts.contains(where: { $0.band != .regular }) || line.minimumSeconds > 0 || crossesClockChange
         else { return [] }
         var notes: [String] = []
-        if zoneClock.crossesOffsetChange(session.start, session.end) {
+        if crossesClockChange {
             notes.append("across the clock change: \(zoneClock.span(session.start, session.end))")
         }
         notes += session.reasons.silentWork.map { work in
@@ -137,5 +137,4 @@ struct TableRowWriter {
         }
         return notes
     }
-
 }
